@@ -1,0 +1,33 @@
+import type { Config } from '../config.ts';
+import { buildApp } from '../app.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { createDeps } from '../platform/deps.ts';
+
+/** Starts Totem; stops gracefully on SIGTERM/SIGINT, letting in-flight requests finish. */
+export async function serve(config: Config, opts: { seed: boolean }): Promise<void> {
+  const deps = await createDeps(config);
+  if (opts.seed) {
+    const r = await seedDemo(deps);
+    if (r.created) deps.log.info('demo data loaded');
+  }
+  const app = await buildApp(deps);
+  const timer = setInterval(() => void deps.mailer.flush().catch((err) => deps.log.warn({ err }, 'mail flush failed')), 30_000);
+  timer.unref();
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    clearInterval(timer);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.close();
+    await deps.database.close();
+    deps.log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  deps.log.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, engine: deps.database.engine }, 'Totem is ready');
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { loadConfig } from './config.ts';
+import { main } from './cli/commands.ts';
+
+/** `npm run totem -- <command>`: the Totem command line. */
+main(new Command(), loadConfig()).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The query builder, the same type on PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** What a transaction may see: one territory (row-level security), or everything (system). */
+export type Scope = { territoryId: string | null; system?: false } | { system: true };
+
+export type Database = {
+  engine: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction, as the application role, limited to the scope's territory. */
+  transaction<T>(scope: Scope, fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Checks the database answers and the migrations are applied. */
+  ready(): Promise<{ ok: boolean; pending: number }>;
+  close(): Promise<void>;
+};
+
+/** Narrows an open transaction to one territory (row-level security) once it is known. */
+export async function enterTerritory(tx: Db, territoryId: string): Promise<void> {
+  await tx.execute(sql`SELECT set_config('totem.territory_id', ${territoryId}, true)`);
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+export type DatabaseOptions = { url?: string | undefined; dataDir?: string | undefined; migrate?: boolean };
+
+/**
+ * Opens the embedded database (PGlite, in `dataDir`, or in memory when absent)
+ * or a PostgreSQL server (`url`), applies pending migrations, then drops to the
+ * application role so that row-level security applies to every query.
+ */
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  const { url, dataDir, migrate = true } = opts;
+  const open = url ? openPostgres(url) : openPglite(dataDir);
+  const conn = await open;
+  if (migrate) await conn.migrate();
+  await conn.enterAppRole();
+
+  const transaction = <T>(scope: Scope, fn: (tx: Db) => Promise<T>): Promise<T> =>
+    conn.db.transaction(async (tx) => {
+      if (scope.system) {
+        await tx.execute(sql`SET LOCAL ROLE NONE`);
+      } else {
+        await tx.execute(sql`SELECT set_config('totem.territory_id', ${scope.territoryId ?? ''}, true)`);
+      }
+      return fn(tx as unknown as Db);
+    });
+
+  return {
+    engine: conn.engine,
+    transaction,
+    async ready() {
+      const applied = await transaction({ system: true }, async (tx) => {
+        const r = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+        return Number((r as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+      });
+      const pending = (await journalCount()) - applied;
+      return { ok: pending === 0, pending };
+    },
+    close: conn.close,
+  };
+}
+
+type Connection = {
+  engine: 'pglite' | 'postgres';
+  db: Db;
+  migrate(): Promise<void>;
+  enterAppRole(): Promise<void>;
+  close(): Promise<void>;
+};
+
+async function journalCount(): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const journal = JSON.parse(await readFile(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Connection> {
+  const [{ PGlite }, { drizzle }, { migrate }, { btree_gist }, { pg_trgm }, { unaccent }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+  ]);
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm, unaccent } });
+  const db = drizzle({ client, schema }) as unknown as Db;
+  return {
+    engine: 'pglite',
+    db,
+    async migrate() {
+      await migrate(db as never, { migrationsFolder });
+      await client.exec(grantsSql);
+    },
+    async enterAppRole() {
+      await client.exec('SET ROLE totem_app');
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Connection> {
+  const [{ default: pg }, { drizzle }, { migrate }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
+  const ownerPool = new pg.Pool({ connectionString: url, max: 1 });
+  let appPool: InstanceType<typeof pg.Pool> | undefined;
+  const ownerDb = drizzle({ client: ownerPool, schema }) as unknown as Db;
+  const conn: Connection = {
+    engine: 'postgres',
+    db: ownerDb,
+    async migrate() {
+      await migrate(ownerDb as never, { migrationsFolder });
+      await ownerPool.query(grantsSql);
+    },
+    async enterAppRole() {
+      appPool = new pg.Pool({
+        connectionString: url,
+        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        options: '-c role=totem_app',
+      });
+      conn.db = drizzle({ client: appPool, schema }) as unknown as Db;
+    },
+    async close() {
+      await appPool?.end();
+      await ownerPool.end();
+    },
+  };
+  return conn;
+}
+
+/** Privileges of the application role; re-applied after each migration run (idempotent). */
+const grantsSql = `
+GRANT USAGE ON SCHEMA public TO totem_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO totem_app;
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM totem_app;
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO totem_app;
+`;

@@ -1,0 +1,74 @@
+/**
+ * One error type for the whole server. Services throw `AppError` with a closed code;
+ * the HTTP layer maps the code to a status and a translated title (problem+json, RFC 9457).
+ */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'malformed_body'
+  | 'body_too_large'
+  | 'unsupported_media_type'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'forbidden'
+  | 'csrf_failed'
+  | 'not_found'
+  | 'territory_not_found'
+  | 'user_not_found'
+  | 'conflict'
+  | 'email_taken'
+  | 'slug_taken'
+  | 'token_invalid'
+  | 'rate_limited'
+  | 'method_not_allowed'
+  | 'unknown_commune'
+  | 'unknown_epci'
+  | 'internal';
+
+export type FieldError = { path: string; code: string; message: string };
+
+export const statusByCode: Record<ErrorCode, number> = {
+  validation_failed: 422,
+  malformed_body: 400,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  territory_not_found: 404,
+  user_not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  slug_taken: 409,
+  token_invalid: 400,
+  rate_limited: 429,
+  method_not_allowed: 405,
+  unknown_commune: 422,
+  unknown_epci: 422,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  readonly errors: FieldError[] | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    opts: { details?: Record<string, unknown>; errors?: FieldError[] } = {},
+  ) {
+    super(message ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = opts.details;
+    this.errors = opts.errors;
+  }
+
+  get status(): number {
+    return statusByCode[this.code];
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,26 @@
+import type { Locale } from '../i18n/locale.ts';
+import type { ErrorCode } from './app-error.ts';
+
+/** Titles shown to people, per error code and locale. */
+export const errorTitles: Record<ErrorCode, Record<Locale, string>> = {
+  validation_failed: { fr: 'Certaines données sont invalides.', en: 'Some of the data is invalid.' },
+  malformed_body: { fr: 'Le corps de la requête est illisible (JSON mal formé).', en: 'The request body could not be read (malformed JSON).' },
+  body_too_large: { fr: 'Le corps de la requête est trop volumineux.', en: 'The request body is too large.' },
+  unsupported_media_type: { fr: 'Type de contenu non pris en charge.', en: 'Unsupported content type.' },
+  unauthenticated: { fr: 'Vous devez vous connecter.', en: 'You need to sign in.' },
+  invalid_credentials: { fr: 'Adresse e-mail ou mot de passe incorrect.', en: 'Wrong e-mail address or password.' },
+  forbidden: { fr: "Vous n'avez pas le droit de faire cela.", en: 'You are not allowed to do this.' },
+  csrf_failed: { fr: 'Jeton anti-falsification (CSRF) absent ou invalide.', en: 'Missing or invalid anti-forgery (CSRF) token.' },
+  not_found: { fr: 'Ressource introuvable.', en: 'Resource not found.' },
+  territory_not_found: { fr: 'Territoire introuvable.', en: 'Territory not found.' },
+  user_not_found: { fr: 'Compte introuvable.', en: 'Account not found.' },
+  conflict: { fr: "L'opération entre en conflit avec l'état actuel.", en: 'The operation conflicts with the current state.' },
+  email_taken: { fr: 'Un compte existe déjà avec cette adresse e-mail.', en: 'An account already exists with this e-mail address.' },
+  slug_taken: { fr: 'Cet identifiant est déjà utilisé.', en: 'This identifier is already in use.' },
+  token_invalid: { fr: 'Ce lien est invalide ou a expiré.', en: 'This link is invalid or has expired.' },
+  rate_limited: { fr: 'Trop de tentatives. Réessayez plus tard.', en: 'Too many attempts. Try again later.' },
+  method_not_allowed: { fr: 'Méthode non autorisée.', en: 'Method not allowed.' },
+  unknown_commune: { fr: 'Code INSEE de commune inconnu.', en: 'Unknown commune INSEE code.' },
+  unknown_epci: { fr: 'SIREN d’EPCI inconnu.', en: 'Unknown EPCI SIREN.' },
+  internal: { fr: 'Erreur interne. Elle a été enregistrée.', en: 'Internal error. It has been logged.' },
+};

@@ -1,0 +1,71 @@
+import { and, asc, eq, lt } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
+import type { Database, Db } from '../db/client.ts';
+import { mailOutbox } from './mail.tables.ts';
+
+export type MailMessage = { to: string; subject: string; text: string; html?: string };
+
+export type Mailer = {
+  /** Queues a message in the caller's transaction: it leaves only if that transaction commits. */
+  enqueue(tx: Db, message: MailMessage): Promise<void>;
+  /** Sends what is pending; called after commits and on a timer. */
+  flush(): Promise<number>;
+};
+
+export type MailConfig = { smtpUrl?: string | undefined; from: string };
+
+/**
+ * SMTP through nodemailer when SMTP_URL is set; otherwise (development) each message
+ * is printed to the log and kept in the outbox, marked as sent.
+ */
+export function createMailer(database: Database, config: MailConfig, log: Logger): Mailer {
+  const transport = config.smtpUrl
+    ? nodemailer.createTransport(config.smtpUrl)
+    : nodemailer.createTransport({ jsonTransport: true });
+  let running: Promise<number> | null = null;
+
+  async function sendPending(): Promise<number> {
+    const pending = await database.transaction({ system: true }, (tx) =>
+      tx
+        .select()
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.status, 'pending'), lt(mailOutbox.attempts, 5)))
+        .orderBy(asc(mailOutbox.createdAt))
+        .limit(50),
+    );
+    let sent = 0;
+    for (const m of pending) {
+      try {
+        await transport.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined });
+        if (!config.smtpUrl) log.info({ mail: { to: m.to, subject: m.subject, text: m.text } }, 'e-mail (development: not sent)');
+        await database.transaction({ system: true }, (tx) =>
+          tx.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: m.attempts + 1 }).where(eq(mailOutbox.id, m.id)),
+        );
+        sent++;
+      } catch (err) {
+        log.warn({ err, mailId: m.id }, 'e-mail delivery failed');
+        await database.transaction({ system: true }, (tx) =>
+          tx
+            .update(mailOutbox)
+            .set({ attempts: m.attempts + 1, lastError: String((err as Error).message).slice(0, 500), status: m.attempts + 1 >= 5 ? 'failed' : 'pending' })
+            .where(eq(mailOutbox.id, m.id)),
+        );
+      }
+    }
+    return sent;
+  }
+
+  return {
+    async enqueue(tx, message) {
+      await tx.insert(mailOutbox).values({ to: message.to, subject: message.subject, text: message.text, html: message.html ?? null });
+    },
+    flush() {
+      // One delivery run at a time per process; a second caller waits for the current one.
+      running ??= sendPending().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}
