@@ -18,6 +18,8 @@ export type Database = {
   /** Checks the database answers and the migrations are applied. */
   ready(): Promise<{ ok: boolean; pending: number }>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a gzipped tarball. */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 /** Narrows an open transaction to one territory (row-level security) once it is known. */
@@ -27,7 +29,13 @@ export async function enterTerritory(tx: Db, territoryId: string): Promise<void>
 
 export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
-export type DatabaseOptions = { url?: string | undefined; dataDir?: string | undefined; migrate?: boolean };
+export type DatabaseOptions = {
+  url?: string | undefined;
+  dataDir?: string | undefined;
+  migrate?: boolean;
+  /** PGlite only: start from this data-directory dump (tests start from a migrated template). */
+  template?: Blob | undefined;
+};
 
 /**
  * Opens the embedded database (PGlite, in `dataDir`, or in memory when absent)
@@ -36,7 +44,7 @@ export type DatabaseOptions = { url?: string | undefined; dataDir?: string | und
  */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const { url, dataDir, migrate = true } = opts;
-  const open = url ? openPostgres(url) : openPglite(dataDir);
+  const open = url ? openPostgres(url) : openPglite(dataDir, opts.template);
   const conn = await open;
   if (migrate) await conn.migrate();
   await conn.enterAppRole();
@@ -63,6 +71,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       return { ok: pending === 0, pending };
     },
     close: conn.close,
+    ...(conn.dumpDataDir ? { dumpDataDir: conn.dumpDataDir } : {}),
   };
 }
 
@@ -72,6 +81,7 @@ type Connection = {
   migrate(): Promise<void>;
   enterAppRole(): Promise<void>;
   close(): Promise<void>;
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 async function journalCount(): Promise<number> {
@@ -80,7 +90,7 @@ async function journalCount(): Promise<number> {
   return journal.entries.length;
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Connection> {
+async function openPglite(dataDir: string | undefined, template?: Blob): Promise<Connection> {
   const [{ PGlite }, { drizzle }, { migrate }, { btree_gist }, { pg_trgm }, { unaccent }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),
@@ -90,7 +100,7 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
     import('@electric-sql/pglite/contrib/unaccent'),
   ]);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions: { btree_gist, pg_trgm, unaccent } });
+  const client = await PGlite.create({ dataDir, loadDataDir: template, extensions: { btree_gist, pg_trgm, unaccent } });
   const db = drizzle({ client, schema }) as unknown as Db;
   return {
     engine: 'pglite',
@@ -103,6 +113,7 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
       await client.exec('SET ROLE totem_app');
     },
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
   };
 }
 
