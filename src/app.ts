@@ -6,12 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  createJsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   createActorResolver,
@@ -25,8 +20,8 @@ import { createTerritoriesService, territoriesRoutes } from './modules/territori
 import type { Deps } from './platform/context.ts';
 import { AppError } from './platform/errors/app-error.ts';
 import { errorHandler, notFoundHandler, sendProblem, ZProblem } from './platform/errors/problem.ts';
-import { anonymous } from './platform/policy/actor.ts';
 import type { RouteDef } from './platform/http/route.ts';
+import { anonymous } from './platform/policy/actor.ts';
 import './platform/http/request-context.ts';
 
 declare module 'fastify' {
@@ -147,7 +142,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   }
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/healthz', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/healthz', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
+    status: 'ok' as const,
+  }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     const r = await deps.database.ready().catch(() => ({ ok: false, pending: -1 }));
     reply.code(r.ok ? 200 : 503);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { loadConfig } from './config.ts';
 import { main } from './cli/commands.ts';
+import { loadConfig } from './config.ts';
 
 /** `npm run totem -- <command>`: the Totem command line. */
 main(new Command(), loadConfig()).catch((err: unknown) => {

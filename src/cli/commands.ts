@@ -8,7 +8,7 @@ import { createAccountsService, createMembersService, createTokensService } from
 import type { Deps } from '../platform/context.ts';
 import { backup, restore } from '../platform/db/backup.ts';
 import { createDeps, createLogger } from '../platform/deps.ts';
-import { roles, systemActor, type Role } from '../platform/policy/actor.ts';
+import { type Role, roles, systemActor } from '../platform/policy/actor.ts';
 import { serve } from './serve.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,10 +28,14 @@ async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>): Prom
 function buildWebIfMissing() {
   if (existsSync(`${root}/web/dist/index.html`)) return;
   console.log('Building the web app (first start only)…');
-  const r = spawnSync(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, 'build', '--config', `${root}/web/vite.config.ts`, '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    cwd: root,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [`${root}/node_modules/vite/bin/vite.js`, 'build', '--config', `${root}/web/vite.config.ts`, '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
   if (r.status !== 0) throw new Error('web build failed');
 }
 
@@ -109,7 +113,10 @@ export async function main(program: Command, config: Config): Promise<void> {
     .action((o: { email: string; name: string; days?: string }) =>
       withDeps(config, async (deps) => {
         const u = await createAccountsService(deps).findByEmail(o.email);
-        const t = await createTokensService(deps).create(cliCtx, u.id, { name: o.name, expiresInDays: o.days ? Number(o.days) : undefined });
+        const t = await createTokensService(deps).create(cliCtx, u.id, {
+          name: o.name,
+          expiresInDays: o.days ? Number(o.days) : undefined,
+        });
         console.log(t.token);
         console.error(`Token "${t.name}" for ${u.email}: shown once, keep it safe.`);
       }),

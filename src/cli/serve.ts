@@ -1,5 +1,5 @@
-import type { Config } from '../config.ts';
 import { buildApp } from '../app.ts';
+import type { Config } from '../config.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { createDeps } from '../platform/deps.ts';
 
@@ -29,5 +29,8 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-  deps.log.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, engine: deps.database.engine }, 'Totem is ready');
+  deps.log.info(
+    { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, engine: deps.database.engine },
+    'Totem is ready',
+  );
 }

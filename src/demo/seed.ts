@@ -1,7 +1,7 @@
-import type { Deps } from '../platform/context.ts';
-import { systemActor } from '../platform/policy/actor.ts';
 import { createAccountsService, createMembersService } from '../modules/identity/index.ts';
 import { createTerritoriesService } from '../modules/territories/index.ts';
+import type { Deps } from '../platform/context.ts';
+import { systemActor } from '../platform/policy/actor.ts';
 
 /** The four ecosystems of the articles Totem is built for; people are fictional. */
 export const demoTerritories = [
@@ -81,11 +81,21 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
   const ctx = { actor: systemActor, locale: 'fr' as const, requestId: 'seed' };
   for (const t of demoTerritories) {
     if (existing.has(t.slug)) continue;
-    await territories.create(ctx, { slug: t.slug, name: t.name, description: t.description, epciSiren: t.epciSiren, timeZone: 'Europe/Paris' });
+    await territories.create(ctx, {
+      slug: t.slug,
+      name: t.name,
+      description: t.description,
+      epciSiren: t.epciSiren,
+      timeZone: 'Europe/Paris',
+    });
     for (const [slug, labelFr, labelEn] of t.themes) await territories.createTheme(ctx, t.slug, { slug, labelFr, labelEn });
   }
   if (!existing.size) {
-    await createAccountsService(deps).createPlatformAdmin(ctx, { email: demoAdminEmail, displayName: 'Alex Lefebvre', password: demoPassword });
+    await createAccountsService(deps).createPlatformAdmin(ctx, {
+      email: demoAdminEmail,
+      displayName: 'Alex Lefebvre',
+      password: demoPassword,
+    });
   }
   const members = createMembersService(deps);
   for (const p of demoPeople) {

@@ -2,9 +2,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from './db/client.ts';
+import type { Locale } from './i18n/locale.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { Actor } from './policy/actor.ts';
-import type { Locale } from './i18n/locale.ts';
 
 /** Process-wide dependencies, built once at start; services pick what they need. */
 export type Deps = { database: Database; clock: Clock; mailer: Mailer; config: Config; log: Logger };

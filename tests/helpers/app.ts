@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createMembersService, createAccountsService } from '../../src/modules/identity/index.ts';
+import { createAccountsService, createMembersService } from '../../src/modules/identity/index.ts';
 import { createTerritoriesService } from '../../src/modules/territories/index.ts';
 import type { Clock } from '../../src/platform/clock.ts';
 import type { Deps } from '../../src/platform/context.ts';
@@ -35,7 +35,8 @@ export async function createTestApp(opts: { clock?: Clock; env?: NodeJS.ProcessE
   const members = createMembersService(deps);
   await territories.create(sys, { slug: 'alpha', name: 'Alpha', timeZone: 'Europe/Paris', epciSiren: '200072460' });
   await territories.create(sys, { slug: 'beta', name: 'Beta', timeZone: 'Europe/Paris' });
-  for (const role of roles) await members.grant(sys, 'alpha', { email: `${role}@alpha.test`, displayName: `Alpha ${role}`, role }, testPassword);
+  for (const role of roles)
+    await members.grant(sys, 'alpha', { email: `${role}@alpha.test`, displayName: `Alpha ${role}`, role }, testPassword);
   await members.grant(sys, 'beta', { email: 'admin@beta.test', displayName: 'Beta admin', role: 'admin' }, testPassword);
   await createAccountsService(deps).createPlatformAdmin(sys, { email: 'root@platform.test', displayName: 'Root', password: testPassword });
   await deps.mailer.flush();

@@ -10,8 +10,7 @@ export const templatePath = new URL('../../.tmp/pglite-template.tar.gz', import.
  * A fresh database for one test file: in-memory PGlite by default, or a new database on the
  * PostgreSQL server named by TEST_DATABASE_URL (the CI runs the suite once on each).
  */
-export async function openTestDatabase(): Promise<Database & { dropped?: () => Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+export async function openTestDatabase(serverUrl = process.env.TEST_DATABASE_URL || undefined): Promise<Database> {
   if (!serverUrl) {
     const template = existsSync(templatePath) ? new Blob([readFileSync(templatePath)]) : undefined;
     return openDatabase({ template });
@@ -37,3 +36,14 @@ export async function openTestDatabase(): Promise<Database & { dropped?: () => P
 }
 
 export const testEngine = (): 'pglite' | 'postgres' => (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+
+/**
+ * A database on the other engine than the suite's, for cross-engine checks (backup made on one,
+ * restored on the other): PGlite during the PostgreSQL run; PostgreSQL during the PGlite run when
+ * CROSS_DATABASE_URL names a server (npm test sets it from TEST_DATABASE_URL).
+ */
+export async function openOtherEngineDatabase(): Promise<Database | null> {
+  if (process.env.TEST_DATABASE_URL) return openDatabase({});
+  const cross = process.env.CROSS_DATABASE_URL;
+  return cross ? openTestDatabase(cross) : null;
+}

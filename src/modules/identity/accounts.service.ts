@@ -16,7 +16,12 @@ export function createAccountsService({ database }: Pick<Deps, 'database'>) {
       return database.transaction({ system: true }, async (tx) => {
         const { user } = await ensureUser(tx, input.email, input.displayName, input.password);
         const [after] = await tx.update(users).set({ platformAdmin: true, updatedAt: new Date() }).where(eq(users.id, user.id)).returning();
-        await audit(tx, ctx.actor, { territoryId: null, action: 'grant', entity: 'platform_admin', entityId: user.id, before: user, after }, ctx.requestId);
+        await audit(
+          tx,
+          ctx.actor,
+          { territoryId: null, action: 'grant', entity: 'platform_admin', entityId: user.id, before: user, after },
+          ctx.requestId,
+        );
         return after ?? user;
       });
     },

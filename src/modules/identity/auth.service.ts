@@ -5,7 +5,7 @@ import type { Ctx, Deps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Actor } from '../../platform/policy/actor.ts';
-import { territories } from '../territories/territories.tables.ts';
+import { territories } from '../territories/index.ts';
 import { loadActor, sessionTtlMs } from './actor.service.ts';
 import type { TSessionInfo } from './identity.contract.ts';
 import { emailTokens, loginAttempts, sessions, users } from './identity.tables.ts';

@@ -20,9 +20,7 @@ export const ZMembershipSummary = z.object({
 export const ZSessionInfo = z
   .object({
     authenticated: z.boolean(),
-    user: z
-      .object({ id: z.uuid(), email: z.string(), displayName: z.string(), locale: z.string(), platformAdmin: z.boolean() })
-      .nullable(),
+    user: z.object({ id: z.uuid(), email: z.string(), displayName: z.string(), locale: z.string(), platformAdmin: z.boolean() }).nullable(),
     memberships: z.array(ZMembershipSummary),
     csrfToken: z.string().nullable(),
   })
@@ -34,7 +32,12 @@ export const ZAccepted = z.object({ accepted: z.literal(true) });
 export const ZMember = z
   .object({ id: z.uuid(), userId: z.uuid(), email: z.string(), displayName: z.string(), role: ZRole, createdAt: z.iso.datetime() })
   .meta({ id: 'Member' });
-export const ZMemberList = z.object({ items: z.array(ZMember), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZMemberList = z.object({
+  items: z.array(ZMember),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const ZPageQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -49,13 +52,27 @@ export const ZGrantRoleRequest = z.strictObject({
 export type TGrantRoleRequest = z.infer<typeof ZGrantRoleRequest>;
 
 export const ZMemberParams = z.strictObject({
-  slug: z.string().min(2).max(60).regex(/^[a-z0-9-]+$/),
+  slug: z
+    .string()
+    .min(2)
+    .max(60)
+    .regex(/^[a-z0-9-]+$/),
   membershipId: z.uuid(),
 });
 
-export const ZCreateTokenRequest = z.strictObject({ name: z.string().trim().min(1).max(80), expiresInDays: z.number().int().min(1).max(3650).optional() });
+export const ZCreateTokenRequest = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
 export const ZApiToken = z
-  .object({ id: z.uuid(), name: z.string(), prefix: z.string(), createdAt: z.iso.datetime(), lastUsedAt: z.iso.datetime().nullable(), expiresAt: z.iso.datetime().nullable() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.iso.datetime(),
+    lastUsedAt: z.iso.datetime().nullable(),
+    expiresAt: z.iso.datetime().nullable(),
+  })
   .meta({ id: 'ApiToken' });
 export const ZCreatedToken = ZApiToken.extend({ token: z.string() });
 export const ZTokenList = z.object({ items: z.array(ZApiToken) });

@@ -28,7 +28,13 @@ import type { TokensService } from './tokens.service.ts';
 
 export const sessionCookie = 'totem_session';
 
-const ZSlugParams = z.strictObject({ slug: z.string().min(2).max(60).regex(/^[a-z0-9-]+$/) });
+const ZSlugParams = z.strictObject({
+  slug: z
+    .string()
+    .min(2)
+    .max(60)
+    .regex(/^[a-z0-9-]+$/),
+});
 const ZAuditEntry = z.object({
   id: z.number().int(),
   at: z.iso.datetime(),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { territories } from '../territories/territories.tables.ts';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { territories } from '../territories/index.ts';
 
 /** Accounts are global: one person may hold roles in several territories. */
 export const users = pgTable(
@@ -33,10 +33,7 @@ export const memberships = pgTable(
     role: text('role').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('memberships_unique').on(t.territoryId, t.userId, t.role),
-    index('memberships_user_idx').on(t.userId),
-  ],
+  (t) => [uniqueIndex('memberships_unique').on(t.territoryId, t.userId, t.role), index('memberships_user_idx').on(t.userId)],
 );
 
 /** Server-side sessions; the cookie holds a random id whose SHA-256 is stored here. */
@@ -105,4 +102,3 @@ export const loginAttempts = pgTable(
   },
   (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
 );
-

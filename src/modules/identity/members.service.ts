@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import { audit } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
+import { audit } from '../../platform/audit/audit.ts';
 import { hashPassword, newSecret, sha256 } from '../../platform/auth/secrets.ts';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { type Db, enterTerritory } from '../../platform/db/client.ts';
@@ -21,7 +21,11 @@ export async function ensureUser(tx: Db, email: string, displayName: string | un
   if (existing) return { user: existing, created: false };
   const [user] = await tx
     .insert(users)
-    .values({ email: email.toLowerCase(), displayName: displayName ?? email.split('@')[0] ?? email, passwordHash: password ? await hashPassword(password) : null })
+    .values({
+      email: email.toLowerCase(),
+      displayName: displayName ?? email.split('@')[0] ?? email,
+      passwordHash: password ? await hashPassword(password) : null,
+    })
     .returning();
   if (!user) throw new AppError('internal');
   return { user, created: true };
@@ -67,7 +71,13 @@ export function createMembersService({ database, mailer, config }: Pick<Deps, 'd
         // Accounts are global; creating one needs the system role, the grant itself stays in the territory.
         await tx.execute(sql`SET LOCAL ROLE NONE`);
         const { user, created } = await ensureUser(tx, input.email, input.displayName, password);
-        if (created) await audit(tx, ctx.actor, { territoryId: t.id, action: 'create', entity: 'user', entityId: user.id, after: user }, ctx.requestId);
+        if (created)
+          await audit(
+            tx,
+            ctx.actor,
+            { territoryId: t.id, action: 'create', entity: 'user', entityId: user.id, after: user },
+            ctx.requestId,
+          );
         await tx.execute(sql`SET LOCAL ROLE totem_app`);
         await enterTerritory(tx, t.id);
         const [dup] = await tx
@@ -77,11 +87,18 @@ export function createMembersService({ database, mailer, config }: Pick<Deps, 'd
         if (dup) throw new AppError('conflict', `${input.email} already holds the role ${input.role}`);
         const [m] = await tx.insert(memberships).values({ territoryId: t.id, userId: user.id, role: input.role }).returning();
         if (!m) throw new AppError('internal');
-        await audit(tx, ctx.actor, { territoryId: t.id, action: 'grant', entity: 'membership', entityId: m.id, after: { ...m, email: user.email } }, ctx.requestId);
+        await audit(
+          tx,
+          ctx.actor,
+          { territoryId: t.id, action: 'grant', entity: 'membership', entityId: m.id, after: { ...m, email: user.email } },
+          ctx.requestId,
+        );
         if (created && !password) {
           const token = newSecret();
           await tx.execute(sql`SET LOCAL ROLE NONE`);
-          await tx.insert(emailTokens).values({ userId: user.id, purpose: 'magic_link', tokenHash: sha256(token), expiresAt: new Date(Date.now() + 15 * 60_000) });
+          await tx
+            .insert(emailTokens)
+            .values({ userId: user.id, purpose: 'magic_link', tokenHash: sha256(token), expiresAt: new Date(Date.now() + 15 * 60_000) });
           await mailer.enqueue(tx, invitationMail(user, t.name, input.role, `${config.publicUrl}/sign-in/magic#token=${token}`));
         }
         return {
@@ -102,7 +119,10 @@ export function createMembersService({ database, mailer, config }: Pick<Deps, 'd
         const t = await requireTerritory(tx, slug);
         authorize(identityPolicy, ctx.actor, 'member.revoke', { territoryId: t.id });
         await enterTerritory(tx, t.id);
-        const [m] = await tx.delete(memberships).where(and(eq(memberships.id, membershipId), eq(memberships.territoryId, t.id))).returning();
+        const [m] = await tx
+          .delete(memberships)
+          .where(and(eq(memberships.id, membershipId), eq(memberships.territoryId, t.id)))
+          .returning();
         if (!m) throw new AppError('not_found', 'no such membership in this territory');
         await audit(tx, ctx.actor, { territoryId: t.id, action: 'revoke', entity: 'membership', entityId: m.id, before: m }, ctx.requestId);
       });

@@ -30,7 +30,12 @@ export function createTokensService({ database, clock }: Pick<Deps, 'database' |
           .values({ userId, name: input.name, prefix: secret.slice(0, 12), tokenHash: sha256(secret), expiresAt })
           .returning();
         if (!row) throw new AppError('internal');
-        await audit(tx, ctx.actor, { territoryId: null, action: 'create', entity: 'api_token', entityId: row.id, after: toDto(row) }, ctx.requestId);
+        await audit(
+          tx,
+          ctx.actor,
+          { territoryId: null, action: 'create', entity: 'api_token', entityId: row.id, after: toDto(row) },
+          ctx.requestId,
+        );
         return { ...toDto(row), token: secret };
       });
     },
@@ -38,7 +43,13 @@ export function createTokensService({ database, clock }: Pick<Deps, 'database' |
     async list(ctx: Ctx, userId: string) {
       authorize(identityPolicy, ctx.actor, 'token.manage', { territoryId: null, userId });
       return database.transaction({ system: true }, async (tx) =>
-        (await tx.select().from(apiTokens).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).orderBy(desc(apiTokens.createdAt))).map(toDto),
+        (
+          await tx
+            .select()
+            .from(apiTokens)
+            .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+            .orderBy(desc(apiTokens.createdAt))
+        ).map(toDto),
       );
     },
 
@@ -51,7 +62,12 @@ export function createTokensService({ database, clock }: Pick<Deps, 'database' |
           .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
           .returning();
         if (!row) throw new AppError('not_found', 'no such token');
-        await audit(tx, ctx.actor, { territoryId: null, action: 'revoke', entity: 'api_token', entityId: row.id, before: toDto(row) }, ctx.requestId);
+        await audit(
+          tx,
+          ctx.actor,
+          { territoryId: null, action: 'revoke', entity: 'api_token', entityId: row.id, before: toDto(row) },
+          ctx.requestId,
+        );
       });
     },
   };

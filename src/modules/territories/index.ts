@@ -3,3 +3,4 @@ export { findEpci, geoVintage } from './geo.ts';
 export type { TTerritory, TTerritoryDetail } from './territories.contract.ts';
 export { territoriesRoutes } from './territories.routes.ts';
 export { createTerritoriesService, requireTerritory, type TerritoriesService } from './territories.service.ts';
+export { territories, territoryCommunes, territoryThemes } from './territories.tables.ts';

@@ -19,9 +19,7 @@ export const ZTimeZone = z.string().max(64).refine(validTimeZone, 'unknown IANA 
 
 export const ZTerritoryParams = z.strictObject({ slug: ZSlug });
 
-export const ZTheme = z
-  .object({ id: z.uuid(), slug: z.string(), labelFr: z.string(), labelEn: z.string() })
-  .meta({ id: 'Theme' });
+export const ZTheme = z.object({ id: z.uuid(), slug: z.string(), labelFr: z.string(), labelEn: z.string() }).meta({ id: 'Theme' });
 
 export const ZTerritory = z
   .object({
@@ -50,7 +48,10 @@ export const ZCreateTerritoryRequest = z.strictObject({
   name: z.string().trim().min(2).max(120),
   description: z.string().max(2000).optional(),
   timeZone: ZTimeZone.default('Europe/Paris'),
-  epciSiren: z.string().regex(/^\d{9}$/, 'SIREN: 9 digits').optional(),
+  epciSiren: z
+    .string()
+    .regex(/^\d{9}$/, 'SIREN: 9 digits')
+    .optional(),
 });
 export type TCreateTerritoryRequest = z.infer<typeof ZCreateTerritoryRequest>;
 

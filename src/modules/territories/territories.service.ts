@@ -105,10 +105,20 @@ export function createTerritoriesService({ database }: Pick<Deps, 'database'>) {
         if (!row) throw new AppError('internal');
         if (epci?.communes.length) {
           await tx.insert(territoryCommunes).values(
-            epci.communes.map((c) => ({ territoryId: row.id, inseeCode: c.inseeCode, name: c.name, population: c.population?.toString() ?? null })),
+            epci.communes.map((c) => ({
+              territoryId: row.id,
+              inseeCode: c.inseeCode,
+              name: c.name,
+              population: c.population?.toString() ?? null,
+            })),
           );
         }
-        await audit(tx, ctx.actor, { territoryId: row.id, action: 'create', entity: 'territory', entityId: row.id, after: row }, ctx.requestId);
+        await audit(
+          tx,
+          ctx.actor,
+          { territoryId: row.id, action: 'create', entity: 'territory', entityId: row.id, after: row },
+          ctx.requestId,
+        );
       });
       return this.get(input.slug);
     },
@@ -123,7 +133,12 @@ export function createTerritoriesService({ database }: Pick<Deps, 'database'>) {
           .set({ ...input, updatedAt: new Date() })
           .where(eq(territories.id, before.id))
           .returning();
-        await audit(tx, ctx.actor, { territoryId: before.id, action: 'update', entity: 'territory', entityId: before.id, before, after }, ctx.requestId);
+        await audit(
+          tx,
+          ctx.actor,
+          { territoryId: before.id, action: 'update', entity: 'territory', entityId: before.id, before, after },
+          ctx.requestId,
+        );
       });
       return this.get(slug);
     },
@@ -138,7 +153,10 @@ export function createTerritoriesService({ database }: Pick<Deps, 'database'>) {
           .from(territoryThemes)
           .where(and(eq(territoryThemes.territoryId, t.id), eq(territoryThemes.slug, input.slug)));
         if (dup) throw new AppError('slug_taken', `theme "${input.slug}" exists`);
-        const [row] = await tx.insert(territoryThemes).values({ territoryId: t.id, ...input }).returning();
+        const [row] = await tx
+          .insert(territoryThemes)
+          .values({ territoryId: t.id, ...input })
+          .returning();
         if (!row) throw new AppError('internal');
         await audit(tx, ctx.actor, { territoryId: t.id, action: 'create', entity: 'theme', entityId: row.id, after: row }, ctx.requestId);
         return { id: row.id, slug: row.slug, labelFr: row.labelFr, labelEn: row.labelEn };
@@ -150,7 +168,10 @@ export function createTerritoriesService({ database }: Pick<Deps, 'database'>) {
         const t = await requireTerritory(tx, slug);
         authorize(territoriesPolicy, ctx.actor, 'theme.manage', { territoryId: t.id });
         await enterTerritory(tx, t.id);
-        const [row] = await tx.delete(territoryThemes).where(and(eq(territoryThemes.id, themeId), eq(territoryThemes.territoryId, t.id))).returning();
+        const [row] = await tx
+          .delete(territoryThemes)
+          .where(and(eq(territoryThemes.id, themeId), eq(territoryThemes.territoryId, t.id)))
+          .returning();
         if (!row) throw new AppError('not_found', 'no such theme');
         await audit(tx, ctx.actor, { territoryId: t.id, action: 'delete', entity: 'theme', entityId: row.id, before: row }, ctx.requestId);
       });

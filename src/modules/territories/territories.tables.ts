@@ -47,8 +47,5 @@ export const territoryThemes = pgTable(
     labelEn: text('label_en').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('territory_themes_slug_key').on(t.territoryId, t.slug),
-    index('territory_themes_territory_idx').on(t.territoryId),
-  ],
+  (t) => [uniqueIndex('territory_themes_slug_key').on(t.territoryId, t.slug), index('territory_themes_territory_idx').on(t.territoryId)],
 );

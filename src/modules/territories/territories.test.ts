@@ -26,7 +26,11 @@ describe('territories', () => {
     expect(fr.statusCode).toBe(404);
     expect(fr.headers['content-type']).toContain('application/problem+json');
     expect(fr.json()).toMatchObject({ code: 'territory_not_found', title: 'Territoire introuvable.' });
-    const en = await t.request(null, { method: 'GET', url: '/api/v1/territories/nowhere', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await t.request(null, {
+      method: 'GET',
+      url: '/api/v1/territories/nowhere',
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
     expect(en.json().title).toBe('Territory not found.');
   });
 
@@ -70,7 +74,11 @@ describe('territories', () => {
     const res = await t.request(root, { method: 'POST', url: '/api/v1/territories', payload });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ epciName: 'CA de Lens - Liévin', communeCount: 36 });
-    const unknown = await t.request(root, { method: 'POST', url: '/api/v1/territories', payload: { slug: 'x-y', name: 'XY', epciSiren: '123456789' } });
+    const unknown = await t.request(root, {
+      method: 'POST',
+      url: '/api/v1/territories',
+      payload: { slug: 'x-y', name: 'XY', epciSiren: '123456789' },
+    });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().code).toBe('unknown_epci');
   });

@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from './client.ts';
@@ -44,7 +44,11 @@ async function migrationCount(tx: Db): Promise<number> {
   return Number(rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`))[0]?.n ?? 0);
 }
 
-export async function backup(database: Database, file: string, onTable?: (table: string, rows: number) => void): Promise<{ tables: number; rows: number }> {
+export async function backup(
+  database: Database,
+  file: string,
+  onTable?: (table: string, rows: number) => void,
+): Promise<{ tables: number; rows: number }> {
   const out = createWriteStream(file, { encoding: 'utf8' });
   const write = async (line: string) => {
     if (!out.write(`${line}\n`)) await once(out, 'drain');
@@ -54,7 +58,13 @@ export async function backup(database: Database, file: string, onTable?: (table:
   const tables = await database.transaction({ system: true }, async (tx) => {
     await tx.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
     const tables = await tablesInOrder(tx);
-    const header: Header = { format: backupFormat, createdAt: new Date().toISOString(), engine: database.engine, migrations: await migrationCount(tx), tables };
+    const header: Header = {
+      format: backupFormat,
+      createdAt: new Date().toISOString(),
+      engine: database.engine,
+      migrations: await migrationCount(tx),
+      tables,
+    };
     await write(JSON.stringify(header));
     for (const table of tables) {
       const rows = rowsOf<{ r: unknown }>(await tx.execute(sql`SELECT row_to_json(t) AS r FROM ${sql.identifier(table)} t`));

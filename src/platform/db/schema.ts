@@ -2,7 +2,8 @@
  * Every Drizzle table, gathered for the query builder and drizzle-kit.
  * Tables are defined only in their module's `*.tables.ts`.
  */
+
+export * from '../../modules/identity/identity.tables.ts';
+export * from '../../modules/territories/territories.tables.ts';
 export * from '../audit/audit.tables.ts';
 export * from '../mail/mail.tables.ts';
-export * from '../../modules/territories/territories.tables.ts';
-export * from '../../modules/identity/identity.tables.ts';

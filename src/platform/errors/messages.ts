@@ -4,7 +4,10 @@ import type { ErrorCode } from './app-error.ts';
 /** Titles shown to people, per error code and locale. */
 export const errorTitles: Record<ErrorCode, Record<Locale, string>> = {
   validation_failed: { fr: 'Certaines données sont invalides.', en: 'Some of the data is invalid.' },
-  malformed_body: { fr: 'Le corps de la requête est illisible (JSON mal formé).', en: 'The request body could not be read (malformed JSON).' },
+  malformed_body: {
+    fr: 'Le corps de la requête est illisible (JSON mal formé).',
+    en: 'The request body could not be read (malformed JSON).',
+  },
   body_too_large: { fr: 'Le corps de la requête est trop volumineux.', en: 'The request body is too large.' },
   unsupported_media_type: { fr: 'Type de contenu non pris en charge.', en: 'Unsupported content type.' },
   unauthenticated: { fr: 'Vous devez vous connecter.', en: 'You need to sign in.' },

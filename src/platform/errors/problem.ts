@@ -82,7 +82,12 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';
     const errors = err.validation.map((v) => ({
-      path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+      path: [
+        where,
+        ...String(v.instancePath ?? '')
+          .split('/')
+          .filter(Boolean),
+      ].join('.'),
       code: String(v.keyword ?? 'invalid'),
       message: v.message ?? 'invalid',
     }));

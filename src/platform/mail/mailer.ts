@@ -20,9 +20,7 @@ export type MailConfig = { smtpUrl?: string | undefined; from: string };
  * is printed to the log and kept in the outbox, marked as sent.
  */
 export function createMailer(database: Database, config: MailConfig, log: Logger): Mailer {
-  const transport = config.smtpUrl
-    ? nodemailer.createTransport(config.smtpUrl)
-    : nodemailer.createTransport({ jsonTransport: true });
+  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : nodemailer.createTransport({ jsonTransport: true });
   let running: Promise<number> | null = null;
 
   async function sendPending(): Promise<number> {
@@ -40,7 +38,10 @@ export function createMailer(database: Database, config: MailConfig, log: Logger
         await transport.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined });
         if (!config.smtpUrl) log.info({ mail: { to: m.to, subject: m.subject, text: m.text } }, 'e-mail (development: not sent)');
         await database.transaction({ system: true }, (tx) =>
-          tx.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: m.attempts + 1 }).where(eq(mailOutbox.id, m.id)),
+          tx
+            .update(mailOutbox)
+            .set({ status: 'sent', sentAt: new Date(), attempts: m.attempts + 1 })
+            .where(eq(mailOutbox.id, m.id)),
         );
         sent++;
       } catch (err) {
@@ -48,7 +49,11 @@ export function createMailer(database: Database, config: MailConfig, log: Logger
         await database.transaction({ system: true }, (tx) =>
           tx
             .update(mailOutbox)
-            .set({ attempts: m.attempts + 1, lastError: String((err as Error).message).slice(0, 500), status: m.attempts + 1 >= 5 ? 'failed' : 'pending' })
+            .set({
+              attempts: m.attempts + 1,
+              lastError: String((err as Error).message).slice(0, 500),
+              status: m.attempts + 1 >= 5 ? 'failed' : 'pending',
+            })
             .where(eq(mailOutbox.id, m.id)),
         );
       }
