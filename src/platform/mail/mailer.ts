@@ -1,4 +1,4 @@
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.ts';
@@ -24,14 +24,17 @@ export function createMailer(database: Database, config: MailConfig, log: Logger
   let running: Promise<number> | null = null;
 
   async function sendPending(): Promise<number> {
-    const pending = await database.transaction({ system: true }, (tx) =>
-      tx
-        .select()
-        .from(mailOutbox)
-        .where(and(eq(mailOutbox.status, 'pending'), lt(mailOutbox.attempts, 5)))
-        .orderBy(asc(mailOutbox.createdAt))
-        .limit(50),
-    );
+    // Claim a batch so that several app processes never send the same message twice.
+    const pending = await database.transaction({ system: true }, async (tx) => {
+      const r = await tx.execute<typeof mailOutbox.$inferSelect>(sql`
+        UPDATE mail_outbox SET status = 'sending'
+        WHERE id IN (
+          SELECT id FROM mail_outbox WHERE status = 'pending' AND attempts < 5
+          ORDER BY created_at LIMIT 50 FOR UPDATE SKIP LOCKED)
+        RETURNING id, to_address AS "to", subject, body_text AS "text", body_html AS "html", attempts`);
+      return (r as unknown as { rows: Pick<typeof mailOutbox.$inferSelect, 'id' | 'to' | 'subject' | 'text' | 'html' | 'attempts'>[] })
+        .rows;
+    });
     let sent = 0;
     for (const m of pending) {
       try {
