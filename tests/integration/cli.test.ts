@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  */
 const main = new URL('../../src/main.ts', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'totem-cli-'));
-const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SMTP_URL: '' };
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SMTP_URL: '' };
 if (!process.env.TEST_DATABASE_URL) delete env.DATABASE_URL;
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
