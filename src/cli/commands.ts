@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -50,6 +50,18 @@ export async function main(program: Command, config: Config): Promise<void> {
     .action(async (o: { buildWeb?: boolean; seed: boolean }) => {
       if (o.buildWeb) buildWebIfMissing();
       await serve(config, { seed: o.seed });
+    });
+
+  program
+    .command('dev')
+    .description('development: the server, plus the web app with hot reload on http://localhost:5173')
+    .action(async () => {
+      const vite = spawn(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, '--config', `${root}/web/vite.config.ts`], {
+        stdio: 'inherit',
+        cwd: root,
+      });
+      process.on('exit', () => vite.kill());
+      await serve(config, { seed: true });
     });
 
   program
