@@ -22,3 +22,17 @@ export function findEpci(siren: string): Epci | null {
     communes: raw.membres.map((m) => ({ inseeCode: m.code, name: m.nom, population: m.populationMunicipale ?? null })),
   };
 }
+
+type RawCommune = { code: string; nom: string; type: string; population?: number };
+let communes: Map<string, RawCommune> | null = null;
+
+/** Current communes (not former or delegated ones) by INSEE code, loaded on first use only. */
+export function findCommune(inseeCode: string): Epci['communes'][number] | null {
+  communes ??= new Map(
+    (require('@etalab/decoupage-administratif/data/communes.json') as RawCommune[])
+      .filter((c) => c.type === 'commune-actuelle')
+      .map((c) => [c.code, c]),
+  );
+  const c = communes.get(inseeCode);
+  return c ? { inseeCode: c.code, name: c.nom, population: c.population ?? null } : null;
+}

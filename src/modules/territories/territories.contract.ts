@@ -52,6 +52,11 @@ export const ZCreateTerritoryRequest = z.strictObject({
     .string()
     .regex(/^\d{9}$/, 'SIREN: 9 digits')
     .optional(),
+  /** Communes covered besides (or instead of) the EPCI's, by INSEE code. */
+  communes: z
+    .array(z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'INSEE code: 5 characters'))
+    .max(2000)
+    .optional(),
 });
 export type TCreateTerritoryRequest = z.infer<typeof ZCreateTerritoryRequest>;
 

@@ -4,7 +4,7 @@ import type { Ctx, Deps } from '../../platform/context.ts';
 import { type Db, enterTerritory } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { authorize } from '../../platform/policy/policy.ts';
-import { findEpci, geoVintage } from './geo.ts';
+import { findCommune, findEpci, geoVintage } from './geo.ts';
 import type {
   TCreateTerritoryRequest,
   TCreateThemeRequest,
@@ -87,6 +87,15 @@ export function createTerritoriesService({ database }: Pick<Deps, 'database'>) {
           errors: [{ path: 'body.epciSiren', code: 'unknown_epci', message: `no EPCI with SIREN ${input.epciSiren}` }],
         });
       }
+      const extra = (input.communes ?? []).map((code, i) => {
+        const c = findCommune(code);
+        if (!c)
+          throw new AppError('unknown_commune', undefined, {
+            errors: [{ path: `body.communes.${i}`, code: 'unknown_commune', message: `no commune ${code}` }],
+          });
+        return c;
+      });
+      const covered = new Map([...(epci?.communes ?? []), ...extra].map((c) => [c.inseeCode, c]));
       await database.transaction({ system: true }, async (tx) => {
         const [exists] = await tx.select({ id: territories.id }).from(territories).where(eq(territories.slug, input.slug));
         if (exists) throw new AppError('slug_taken', `territory "${input.slug}" exists`);
@@ -99,13 +108,13 @@ export function createTerritoriesService({ database }: Pick<Deps, 'database'>) {
             timeZone: input.timeZone,
             epciSiren: epci?.siren ?? null,
             epciName: epci?.name ?? null,
-            geoVintage: epci ? geoVintage : null,
+            geoVintage: covered.size ? geoVintage : null,
           })
           .returning();
         if (!row) throw new AppError('internal');
-        if (epci?.communes.length) {
+        if (covered.size) {
           await tx.insert(territoryCommunes).values(
-            epci.communes.map((c) => ({
+            [...covered.values()].map((c) => ({
               territoryId: row.id,
               inseeCode: c.inseeCode,
               name: c.name,
