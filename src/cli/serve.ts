@@ -1,6 +1,7 @@
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { createIdentityMaintenance } from '../modules/identity/index.ts';
 import { createDeps } from '../platform/deps.ts';
 
 /** Starts Totem; stops gracefully on SIGTERM/SIGINT, letting in-flight requests finish. */
@@ -13,12 +14,19 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
   const app = await buildApp(deps);
   const timer = setInterval(() => void deps.mailer.flush().catch((err) => deps.log.warn({ err }, 'mail flush failed')), 30_000);
   timer.unref();
+  const maintenance = createIdentityMaintenance(deps);
+  const hourly = setInterval(
+    () => void maintenance.purgeExpired().catch((err) => deps.log.warn({ err }, 'purge of expired sessions failed')),
+    3_600_000,
+  );
+  hourly.unref();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     deps.log.info({ signal }, 'shutting down: finishing in-flight requests');
     clearInterval(timer);
+    clearInterval(hourly);
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, testPassword } from '../../../tests/helpers/app.ts';
+import { createIdentityMaintenance } from './maintenance.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -222,5 +223,16 @@ describe('roles per territory', () => {
     expect(own.items.length).toBeGreaterThan(0);
     const alphaId = (await t.request(null, { method: 'GET', url: '/api/v1/territories/alpha' })).json().id;
     expect(JSON.stringify(own)).not.toContain(alphaId);
+  });
+});
+
+// Last: it ends every session.
+describe('retention', () => {
+  it('purges expired sessions, old sign-in attempts and spent e-mail tokens', async () => {
+    const later = { now: () => new Date(Date.now() + 40 * 86_400_000) };
+    const purged = await createIdentityMaintenance({ database: t.deps.database, clock: later }).purgeExpired();
+    expect(purged.attempts).toBeGreaterThan(0);
+    expect(purged.sessions).toBeGreaterThan(0);
+    expect(purged.tokens).toBeGreaterThan(0);
   });
 });

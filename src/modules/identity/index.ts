@@ -5,5 +5,6 @@ export { type ActorResolver, createActorResolver } from './actor.service.ts';
 export { type AuthService, createAuthService } from './auth.service.ts';
 export { identityRoutes, sessionCookie } from './identity.routes.ts';
 export { memberships, users } from './identity.tables.ts';
+export { createIdentityMaintenance } from './maintenance.service.ts';
 export { createMembersService, ensureUser, type MembersService } from './members.service.ts';
 export { createTokensService, type TokensService } from './tokens.service.ts';
