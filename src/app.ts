@@ -53,6 +53,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     requestIdHeader: false,
     trustProxy: process.env.TRUST_PROXY === '1',
     routerOptions: { maxParamLength: 200 },
+    // Errors raised while routing (bad percent-encoding, over-long params) also leave as problem+json.
+    frameworkErrors: errorHandler,
     ajv: { customOptions: { removeAdditional: false } },
   } as never) as unknown as FastifyInstance;
 

@@ -30,6 +30,8 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close();
+    // Let a delivery already under way finish before the database goes.
+    await deps.mailer.flush().catch(() => 0);
     await deps.database.close();
     deps.log.info('stopped');
     process.exit(0);

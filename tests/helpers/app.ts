@@ -74,6 +74,7 @@ export async function createTestApp(opts: { clock?: Clock; env?: NodeJS.ProcessE
     emailOf: (role: Role) => `${role}@alpha.test`,
     async close() {
       await app.close();
+      await deps.mailer.flush().catch(() => 0);
       await database.close();
       await smtp.close();
     },

@@ -48,6 +48,7 @@ const fastifyCodeMap: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CHARSET: 'unsupported_media_type',
   FST_ERR_VALIDATION: 'validation_failed',
   FST_ERR_BAD_URL: 'not_found',
+  FST_ERR_MAX_PARAM_LENGTH: 'not_found',
   FST_ERR_ASYNC_CONSTRAINT: 'malformed_body',
 };
 
