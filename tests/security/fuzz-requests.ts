@@ -82,7 +82,8 @@ export function fuzzRequests(route: RouteDef, valid: RouteInput): fc.Arbitrary<F
     fc.constant({
       kind: 'form-encoded body',
       contentType: 'application/x-www-form-urlencoded',
-      payload: new URLSearchParams(body as Record<string, string>).toString(),
+      // Nested values (even null-prototype objects) are flattened to JSON text, as a form would carry them.
+      payload: new URLSearchParams(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString(),
     }),
     fc.constant({ kind: 'no content type', contentType: null, payload: validText }),
     fc.constantFrom('application/json', 'text/plain').map((contentType) => ({ kind: 'oversized body', contentType, payload: oversized })),

@@ -1,0 +1,43 @@
+import { StrictMode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { I18nProvider } from '../i18n/i18n.tsx';
+import { ForgotPasswordPage, MagicLinkPage, ResetPasswordPage, SessionProvider, SignInPage } from '../modules/identity/index.ts';
+import { AuditPage, HomePage, MembersPage, TerritoryPage } from '../modules/territories/index.ts';
+import { AccessibilityPage } from './accessibility-page.tsx';
+import { Layout } from './layout.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+
+/** The routes of the web app. Links sent by e-mail (`/sign-in/magic`, `/reset-password`) must stay stable. */
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="t/:slug" element={<TerritoryPage />} />
+        <Route path="t/:slug/members" element={<MembersPage />} />
+        <Route path="t/:slug/audit" element={<AuditPage />} />
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="sign-in/magic" element={<MagicLinkPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="accessibilite" element={<AccessibilityPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** The whole web app: language, session and router around the routes. */
+export function App() {
+  return (
+    <StrictMode>
+      <I18nProvider>
+        <SessionProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </SessionProvider>
+      </I18nProvider>
+    </StrictMode>
+  );
+}
