@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { createDirectoryServices, directoryRoutes } from './modules/directory/index.ts';
 import {
   createActorResolver,
   createAuthService,
@@ -118,6 +119,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   const territories = createTerritoriesService(deps);
   const routes: RouteDef[] = [
     ...territoriesRoutes(territories),
+    ...directoryRoutes(createDirectoryServices(deps)),
     ...identityRoutes({
       auth: createAuthService(deps),
       members: createMembersService(deps),

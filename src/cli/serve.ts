@@ -29,7 +29,11 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
     clearInterval(hourly);
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    // Keep-alive connections that finish their request during the close would otherwise stay open
+    // for Fastify's keep-alive timeout: close each one as soon as it falls idle.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
     await app.close();
+    clearInterval(sweep);
     // Let a delivery already under way finish before the database goes.
     await deps.mailer.flush().catch(() => 0);
     await deps.database.close();

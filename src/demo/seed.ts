@@ -1,7 +1,9 @@
+import { organizations } from '../modules/directory/index.ts';
 import { createAccountsService, createMembersService } from '../modules/identity/index.ts';
 import { createTerritoriesService } from '../modules/territories/index.ts';
 import type { Deps } from '../platform/context.ts';
 import { systemActor } from '../platform/policy/actor.ts';
+import { seedDirectory } from './directory-seed.ts';
 
 /** The four ecosystems of the articles Totem is built for; people are fictional. */
 export const demoTerritories = [
@@ -77,8 +79,16 @@ const demoPeople = [
 export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
   const territories = createTerritoriesService(deps);
   const existing = new Set((await territories.list()).map((t) => t.slug));
-  if (demoTerritories.every((t) => existing.has(t.slug))) return { created: false };
   const ctx = { actor: systemActor, locale: 'fr' as const, requestId: 'seed' };
+  if (demoTerritories.every((t) => existing.has(t.slug))) {
+    // A data directory made before the directory module existed gets its demo organisations once.
+    const [any] = await deps.database.transaction({ system: true }, (tx) =>
+      tx.select({ id: organizations.id }).from(organizations).limit(1),
+    );
+    if (any) return { created: false };
+    await seedDirectory(deps, ctx);
+    return { created: true };
+  }
   for (const t of demoTerritories) {
     if (existing.has(t.slug)) continue;
     await territories.create(ctx, {
@@ -102,5 +112,6 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
     if (existing.has(p.territory)) continue;
     await members.grant(ctx, p.territory, { email: p.email, displayName: p.displayName, role: p.role }, demoPassword);
   }
+  await seedDirectory(deps, ctx);
   return { created: true };
 }

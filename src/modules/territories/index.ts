@@ -1,5 +1,5 @@
 /** Territories: the tenants, their communes (from @etalab/decoupage-administratif) and their themes. */
-export { findEpci, geoVintage } from './geo.ts';
+export { findCommune, findEpci, geoVintage } from './geo.ts';
 export type { TTerritory, TTerritoryDetail } from './territories.contract.ts';
 export { territoriesRoutes } from './territories.routes.ts';
 export { createTerritoriesService, requireTerritory, type TerritoriesService } from './territories.service.ts';

@@ -63,10 +63,13 @@ export function createTerritoriesService({ database }: Pick<Deps, 'database'>) {
     async get(slug: string): Promise<TTerritoryDetail> {
       const t = await database.transaction({ territoryId: null }, (tx) => requireTerritory(tx, slug));
       return database.transaction({ territoryId: t.id }, async (tx) => {
-        const [themes, [n]] = await Promise.all([
-          tx.select().from(territoryThemes).where(eq(territoryThemes.territoryId, t.id)).orderBy(asc(territoryThemes.labelFr)),
-          tx.select({ n: count() }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, t.id)),
-        ]);
+        // One connection per transaction: queries run one after the other.
+        const themes = await tx
+          .select()
+          .from(territoryThemes)
+          .where(eq(territoryThemes.territoryId, t.id))
+          .orderBy(asc(territoryThemes.labelFr));
+        const [n] = await tx.select({ n: count() }).from(territoryCommunes).where(eq(territoryCommunes.territoryId, t.id));
         return {
           ...toDto(t, Number(n?.n ?? 0)),
           geoVintage: t.geoVintage,

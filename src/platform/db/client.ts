@@ -100,7 +100,13 @@ async function openPglite(dataDir: string | undefined, template?: Blob): Promise
     import('@electric-sql/pglite/contrib/unaccent'),
   ]);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, loadDataDir: template, extensions: { btree_gist, pg_trgm, unaccent } });
+  // Memory: PostgreSQL's defaults size a dedicated server. In WebAssembly, shared_buffers (128 MB)
+  // grows the instance's linear memory past its 128 MB floor, and linear memory is never given back,
+  // so each megabyte reserved stays resident. 16 MB of buffers holds the hot pages of one ecosystem
+  // (the data files stay in the operating system's cache); maintenance_work_mem bounds the growth of an
+  // index build (restore, migrations) the same way. Measured with `npm run bench -- memory`.
+  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB'];
+  const client = await PGlite.create({ dataDir, loadDataDir: template, startParams, extensions: { btree_gist, pg_trgm, unaccent } });
   const db = drizzle({ client, schema }) as unknown as Db;
   return {
     engine: 'pglite',
@@ -123,7 +129,11 @@ async function openPostgres(url: string): Promise<Connection> {
     import('drizzle-orm/node-postgres'),
     import('drizzle-orm/node-postgres/migrator'),
   ]);
+  // An idle connection the server ends (restart, failover, DROP DATABASE) must not crash the process:
+  // the pool drops it and opens another on the next query.
+  const quiet = (pool: InstanceType<typeof pg.Pool>) => pool.on('error', () => {});
   const ownerPool = new pg.Pool({ connectionString: url, max: 1 });
+  quiet(ownerPool);
   let appPool: InstanceType<typeof pg.Pool> | undefined;
   const ownerDb = drizzle({ client: ownerPool, schema }) as unknown as Db;
   const conn: Connection = {
@@ -139,6 +149,7 @@ async function openPostgres(url: string): Promise<Connection> {
         max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
         options: '-c role=totem_app',
       });
+      quiet(appPool);
       conn.db = drizzle({ client: appPool, schema }) as unknown as Db;
     },
     async close() {

@@ -22,6 +22,15 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'unknown_commune'
   | 'unknown_epci'
+  | 'organization_not_found'
+  | 'person_not_found'
+  | 'relationship_not_found'
+  | 'unknown_theme'
+  | 'organization_exists'
+  | 'person_exists'
+  | 'consent_required'
+  | 'invalid_csv'
+  | 'import_rejected'
   | 'internal';
 
 export type FieldError = { path: string; code: string; message: string };
@@ -46,6 +55,15 @@ export const statusByCode: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   unknown_commune: 422,
   unknown_epci: 422,
+  organization_not_found: 404,
+  person_not_found: 404,
+  relationship_not_found: 404,
+  unknown_theme: 422,
+  organization_exists: 409,
+  person_exists: 409,
+  consent_required: 422,
+  invalid_csv: 422,
+  import_rejected: 422,
   internal: 500,
 };
 

@@ -25,5 +25,26 @@ export const errorTitles: Record<ErrorCode, Record<Locale, string>> = {
   method_not_allowed: { fr: 'Méthode non autorisée.', en: 'Method not allowed.' },
   unknown_commune: { fr: 'Code INSEE de commune inconnu.', en: 'Unknown commune INSEE code.' },
   unknown_epci: { fr: 'SIREN d’EPCI inconnu.', en: 'Unknown EPCI SIREN.' },
+  organization_not_found: { fr: 'Structure introuvable.', en: 'Organisation not found.' },
+  person_not_found: { fr: 'Personne introuvable.', en: 'Person not found.' },
+  relationship_not_found: { fr: 'Relation introuvable.', en: 'Relationship not found.' },
+  unknown_theme: { fr: 'Thématique inconnue sur ce territoire.', en: 'Unknown theme in this territory.' },
+  organization_exists: {
+    fr: 'Une structure existe déjà avec ce SIRET ou cet identifiant externe.',
+    en: 'An organisation already exists with this SIRET or external identifier.',
+  },
+  person_exists: {
+    fr: 'Une personne existe déjà avec cette adresse e-mail ou cet identifiant externe.',
+    en: 'A person already exists with this e-mail address or external identifier.',
+  },
+  consent_required: {
+    fr: 'Un profil public exige le consentement de la personne.',
+    en: "A public profile requires the person's consent.",
+  },
+  invalid_csv: { fr: 'Le fichier CSV est illisible ou incomplet.', en: 'The CSV file is unreadable or incomplete.' },
+  import_rejected: {
+    fr: "Import refusé : des lignes sont invalides, rien n'a été enregistré.",
+    en: 'Import rejected: some rows are invalid, nothing was saved.',
+  },
   internal: { fr: 'Erreur interne. Elle a été enregistrée.', en: 'Internal error. It has been logged.' },
 };

@@ -1,0 +1,220 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { territories, territoryThemes } from '../territories/index.ts';
+
+const territoryId = () =>
+  uuid('territory_id')
+    .notNull()
+    .references(() => territories.id, { onDelete: 'cascade' });
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+export const organizationKinds = [
+  'startup',
+  'sme',
+  'large_company',
+  'association',
+  'public_body',
+  'school',
+  'investor',
+  'incubator',
+  'cluster',
+  'fablab',
+  'chamber_of_commerce',
+] as const;
+export const membershipStatuses = ['member', 'partner', 'prospect', 'former'] as const;
+export const relationshipKinds = ['accompanies', 'funds', 'hosts', 'partners_with', 'member_of', 'spun_out_of'] as const;
+export const metricKinds = ['headcount', 'funds_raised', 'revenue_band'] as const;
+export const revenueBands = ['lt_100k', '100k_500k', '500k_1m', '1m_2m', '2m_10m', '10m_50m', 'gt_50m'] as const;
+export const legalBases = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interest'] as const;
+export const offerKinds = ['co_founder', 'job', 'investment', 'expertise', 'partner'] as const;
+
+/**
+ * Organisations of a territory's ecosystem (structures). Tenant-owned. `search_text` and
+ * `public_search_text` are normalised by `totem_search_doc()` (lower case, no accents, no
+ * punctuation) and kept by the services; the second holds only what the public may see.
+ */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    legalName: text('legal_name'),
+    siren: text('siren'),
+    siret: text('siret'),
+    rna: text('rna'),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    communeInsee: text('commune_insee'),
+    communeName: text('commune_name'),
+    /** Whether the commune is one the territory covers (organisations may be based elsewhere). */
+    inTerritory: boolean('in_territory').notNull().default(false),
+    website: text('website'),
+    descriptionFr: text('description_fr'),
+    descriptionEn: text('description_en'),
+    logoUrl: text('logo_url'),
+    foundingYear: integer('founding_year'),
+    sector: text('sector'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    membershipStatus: text('membership_status').notNull().default('prospect'),
+    isPublic: boolean('is_public').notNull().default(false),
+    /** Fields the public directory shows, besides the name and kind (when the organisation is public). */
+    publicFields: text('public_fields').array().notNull().default(sql`'{}'::text[]`),
+    /** Identifier in another system, for idempotent imports. */
+    externalId: text('external_id'),
+    searchText: text('search_text').notNull().default(''),
+    publicSearchText: text('public_search_text').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('organizations_siret_key').on(t.territoryId, t.siret).where(sql`${t.siret} IS NOT NULL`),
+    uniqueIndex('organizations_external_id_key').on(t.territoryId, t.externalId).where(sql`${t.externalId} IS NOT NULL`),
+    index('organizations_territory_name_idx').on(t.territoryId, t.name),
+    index('organizations_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('organizations_public_search_idx').using('gin', t.publicSearchText.op('gin_trgm_ops')),
+    index('organizations_tags_idx').using('gin', t.tags),
+    check('organizations_kind_check', sql`${t.kind} IN (${inList(organizationKinds)})`),
+    check('organizations_status_check', sql`${t.membershipStatus} IN (${inList(membershipStatuses)})`),
+    check('organizations_siren_check', sql`${t.siren} ~ '^[0-9]{9}$'`),
+    check('organizations_siret_check', sql`${t.siret} ~ '^[0-9]{14}$' AND (${t.siren} IS NULL OR left(${t.siret}, 9) = ${t.siren})`),
+    check('organizations_founding_year_check', sql`${t.foundingYear} BETWEEN 1000 AND 2200`),
+  ],
+);
+
+/** The territory's themes an organisation works on. */
+export const organizationThemes = pgTable(
+  'organization_themes',
+  {
+    territoryId: territoryId(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    themeId: uuid('theme_id')
+      .notNull()
+      .references(() => territoryThemes.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.themeId] }), index('organization_themes_theme_idx').on(t.themeId)],
+);
+
+/** Dated figures about an organisation (headcount, funds raised in cents, revenue band): the latest is shown, the history kept. */
+export const organizationMetrics = pgTable(
+  'organization_metrics',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    metric: text('metric').notNull(),
+    value: bigint('value', { mode: 'number' }),
+    band: text('band'),
+    asOf: date('as_of').notNull(),
+    source: text('source'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('organization_metrics_org_idx').on(t.organizationId, t.metric, t.asOf),
+    check('organization_metrics_metric_check', sql`${t.metric} IN (${inList(metricKinds)})`),
+    check(
+      'organization_metrics_value_check',
+      sql`(${t.metric} = 'revenue_band' AND ${t.band} IN (${inList(revenueBands)}) AND ${t.value} IS NULL)
+        OR (${t.metric} <> 'revenue_band' AND ${t.band} IS NULL AND ${t.value} >= 0)`,
+    ),
+  ],
+);
+
+/** Typed, dated links between organisations (who accompanies, funds, hosts whom). */
+export const organizationRelationships = pgTable(
+  'organization_relationships',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    startedOn: date('started_on'),
+    endedOn: date('ended_on'),
+    note: text('note'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('organization_relationships_key').on(t.sourceId, t.targetId, t.kind),
+    index('organization_relationships_target_idx').on(t.targetId),
+    check('organization_relationships_kind_check', sql`${t.kind} IN (${inList(relationshipKinds)})`),
+    check('organization_relationships_distinct_check', sql`${t.sourceId} <> ${t.targetId}`),
+    check('organization_relationships_dates_check', sql`${t.endedOn} IS NULL OR ${t.startedOn} IS NULL OR ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
+/**
+ * People of the ecosystem (not accounts). Personal data under the RGPD: each record states its
+ * legal basis; a public profile needs the person's consent; erasure anonymises the row.
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    offers: text('offers').array().notNull().default(sql`'{}'::text[]`),
+    seeks: text('seeks').array().notNull().default(sql`'{}'::text[]`),
+    legalBasis: text('legal_basis').notNull(),
+    purpose: text('purpose'),
+    consentPublicProfile: boolean('consent_public_profile').notNull().default(false),
+    consentContact: boolean('consent_contact').notNull().default(false),
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    publicProfile: boolean('public_profile').notNull().default(false),
+    externalId: text('external_id'),
+    searchText: text('search_text').notNull().default(''),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('people_email_key').on(t.territoryId, sql`lower(${t.email})`).where(sql`${t.email} IS NOT NULL`),
+    uniqueIndex('people_external_id_key').on(t.territoryId, t.externalId).where(sql`${t.externalId} IS NOT NULL`),
+    index('people_territory_name_idx').on(t.territoryId, t.lastName, t.firstName),
+    index('people_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    check('people_legal_basis_check', sql`${t.legalBasis} IN (${inList(legalBases)})`),
+    check('people_public_profile_check', sql`NOT ${t.publicProfile} OR ${t.consentPublicProfile}`),
+  ],
+);
+
+/** A person's role in an organisation, with its dates. */
+export const affiliations = pgTable(
+  'affiliations',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    title: text('title'),
+    startedOn: date('started_on'),
+    endedOn: date('ended_on'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('affiliations_person_idx').on(t.personId),
+    index('affiliations_organization_idx').on(t.organizationId),
+    check('affiliations_dates_check', sql`${t.endedOn} IS NULL OR ${t.startedOn} IS NULL OR ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ZOrganizationSearchQuery } from './search.contract.ts';
+
+/** A CSV file: as text, or as its bytes in base64 (so that a Windows-1252 file arrives intact). */
+export const ZImportRequest = z
+  .strictObject({
+    content: z.string().min(1).max(1_500_000),
+    encoding: z.enum(['text', 'base64']).default('text'),
+  })
+  .meta({ examples: [{ content: 'nom;type\nTektos;incubateur\n', encoding: 'text' }] });
+export type TImportRequest = z.infer<typeof ZImportRequest>;
+
+const ZFieldError = z.object({ path: z.string(), code: z.string(), message: z.string() });
+export const ZImportRow = z.object({
+  line: z.number().int(),
+  action: z.enum(['create', 'update', 'skip', 'error']),
+  organizationId: z.uuid().nullable(),
+  name: z.string(),
+  /** Why this action: how the row was matched, or why it is skipped. */
+  reasons: z.array(z.string()),
+  /** The fields an update changes. */
+  changes: z.array(z.string()),
+  errors: z.array(ZFieldError),
+});
+export type TImportRow = z.infer<typeof ZImportRow>;
+
+export const ZImportReport = z
+  .object({
+    valid: z.boolean(),
+    committed: z.boolean(),
+    encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']),
+    delimiter: z.enum([';', ',', '\t']),
+    summary: z.object({ create: z.number().int(), update: z.number().int(), skip: z.number().int(), error: z.number().int() }),
+    rows: z.array(ZImportRow),
+  })
+  .meta({ id: 'ImportReport' });
+export type TImportReport = z.infer<typeof ZImportReport>;
+
+export const ZExportQuery = ZOrganizationSearchQuery.omit({ page: true, pageSize: true }).extend({
+  /** `excel`: French Excel (BOM, `;`, decimal comma, dd/mm/yyyy); `open_data`: `,`, ISO dates, decimal point. */
+  profile: z.enum(['excel', 'open_data']).default('excel'),
+});
+export type TExportQuery = z.infer<typeof ZExportQuery>;

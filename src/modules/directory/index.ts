@@ -1,0 +1,12 @@
+/** Directory: organisations, people, affiliations, relationships, figures, search, CSV import/export, public portal. */
+export type { TOrganization, TOrganizationKind, TPublicField, TPublicOrganization, TRelationshipKind } from './directory.contract.ts';
+export { createDirectoryServices, type DirectoryServices, directoryRoutes } from './directory.routes.ts';
+export {
+  affiliations,
+  organizationMetrics,
+  organizationRelationships,
+  organizations,
+  organizationThemes,
+  people,
+} from './directory.tables.ts';
+export { isValidRna, isValidSiren, isValidSiret } from './identifiers.ts';

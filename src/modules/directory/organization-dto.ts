@@ -1,0 +1,144 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { territoryThemes } from '../territories/index.ts';
+import type { TOrganization, TPublicField, TPublicOrganization } from './directory.contract.ts';
+import { organizationMetrics, organizations, organizationThemes } from './directory.tables.ts';
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+type Theme = TOrganization['themes'][number];
+type Metrics = TOrganization['latestMetrics'];
+type Extras = { themes: Map<string, Theme[]>; metrics: Map<string, Metrics> };
+
+/** The organisation of this territory with this id, or 404. */
+export async function requireOrganization(tx: Db, territoryId: string, id: string): Promise<OrganizationRow> {
+  const [row] = await tx
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, id), eq(organizations.territoryId, territoryId)))
+    .limit(1);
+  if (!row) throw new AppError('organization_not_found', `no organisation ${id}`);
+  return row;
+}
+
+async function themesOf(tx: Db, ids: string[]): Promise<Map<string, Theme[]>> {
+  const rows = await tx
+    .select({
+      organizationId: organizationThemes.organizationId,
+      id: territoryThemes.id,
+      slug: territoryThemes.slug,
+      labelFr: territoryThemes.labelFr,
+      labelEn: territoryThemes.labelEn,
+    })
+    .from(organizationThemes)
+    .innerJoin(territoryThemes, eq(territoryThemes.id, organizationThemes.themeId))
+    .where(inArray(organizationThemes.organizationId, ids))
+    .orderBy(asc(territoryThemes.labelFr));
+  const out = new Map<string, Theme[]>();
+  for (const { organizationId, ...theme } of rows) out.set(organizationId, [...(out.get(organizationId) ?? []), theme]);
+  return out;
+}
+
+/** The latest figure of each kind per organisation (the history stays in the table). */
+async function latestMetricsOf(tx: Db, ids: string[]): Promise<Map<string, Metrics>> {
+  const rows = await tx
+    .selectDistinctOn([organizationMetrics.organizationId, organizationMetrics.metric])
+    .from(organizationMetrics)
+    .where(inArray(organizationMetrics.organizationId, ids))
+    .orderBy(
+      organizationMetrics.organizationId,
+      organizationMetrics.metric,
+      desc(organizationMetrics.asOf),
+      desc(organizationMetrics.createdAt),
+    );
+  const out = new Map<string, Metrics>();
+  for (const m of rows) {
+    const current = out.get(m.organizationId) ?? { headcount: null, funds_raised: null, revenue_band: null };
+    current[m.metric as keyof Metrics] = { value: m.value, band: (m.band as never) ?? null, asOf: m.asOf, source: m.source };
+    out.set(m.organizationId, current);
+  }
+  return out;
+}
+
+/** Loads what the DTOs of these organisations need besides their rows, in two queries. */
+export async function loadExtras(tx: Db, ids: string[]): Promise<Extras> {
+  if (!ids.length) return { themes: new Map(), metrics: new Map() };
+  // One client runs one query at a time: sequential, not Promise.all.
+  return { themes: await themesOf(tx, ids), metrics: await latestMetricsOf(tx, ids) };
+}
+
+export function toOrganization(o: OrganizationRow, extras: Extras): TOrganization {
+  return {
+    id: o.id,
+    kind: o.kind as TOrganization['kind'],
+    name: o.name,
+    legalName: o.legalName,
+    siren: o.siren,
+    siret: o.siret,
+    rna: o.rna,
+    address: { street: o.street, postalCode: o.postalCode, city: o.city },
+    commune: o.communeInsee ? { inseeCode: o.communeInsee, name: o.communeName, inTerritory: o.inTerritory } : null,
+    website: o.website,
+    descriptionFr: o.descriptionFr,
+    descriptionEn: o.descriptionEn,
+    logoUrl: o.logoUrl,
+    foundingYear: o.foundingYear,
+    sector: o.sector,
+    themes: extras.themes.get(o.id) ?? [],
+    tags: o.tags,
+    membershipStatus: o.membershipStatus as TOrganization['membershipStatus'],
+    isPublic: o.isPublic,
+    publicFields: o.publicFields as TPublicField[],
+    externalId: o.externalId,
+    latestMetrics: extras.metrics.get(o.id) ?? { headcount: null, funds_raised: null, revenue_band: null },
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+  };
+}
+
+/** Which DTO keys each public field reveals. */
+const revealed: Record<TPublicField, (keyof TOrganization)[]> = {
+  legalName: ['legalName'],
+  identifiers: ['siren', 'siret', 'rna'],
+  address: ['address'],
+  commune: ['commune'],
+  website: ['website'],
+  description: ['descriptionFr', 'descriptionEn'],
+  logoUrl: ['logoUrl'],
+  foundingYear: ['foundingYear'],
+  sector: ['sector'],
+  themes: ['themes'],
+  tags: ['tags'],
+  membershipStatus: ['membershipStatus'],
+  metrics: ['latestMetrics'],
+  relationships: [],
+};
+
+/** The public view of an organisation: its name and kind, and only the fields it made public. */
+export function toPublicOrganization(o: TOrganization): TPublicOrganization {
+  const out: Record<string, unknown> = { id: o.id, kind: o.kind, name: o.name };
+  for (const field of o.publicFields) for (const key of revealed[field]) out[key] = o[key];
+  return out as TPublicOrganization;
+}
+
+/**
+ * Recomputes the normalised search documents of organisations, in SQL so that queries and documents
+ * are normalised by the same function on both engines. The public document holds only public fields.
+ */
+export async function refreshSearchText(tx: Db, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const pub = (field: TPublicField, value: ReturnType<typeof sql>) => sql`CASE WHEN ${field} = ANY(o.public_fields) THEN ${value} END`;
+  const themes = sql`(SELECT string_agg(t.label_fr || ' ' || t.label_en || ' ' || t.slug, ' ') FROM organization_themes ot
+    JOIN territory_themes t ON t.id = ot.theme_id WHERE ot.organization_id = o.id)`;
+  const tags = sql`array_to_string(o.tags, ' ')`;
+  await tx.execute(sql`
+    UPDATE organizations o SET
+      search_text = totem_search_doc(o.name, concat_ws(' ', o.legal_name, o.siren, o.siret, o.rna, o.street, o.city, o.commune_name,
+        o.sector, o.description_fr, o.description_en, o.external_id, ${tags}, ${themes})),
+      public_search_text = CASE WHEN o.is_public THEN totem_search_doc(o.name, concat_ws(' ',
+        ${pub('legalName', sql`o.legal_name`)}, ${pub('identifiers', sql`concat_ws(' ', o.siren, o.siret, o.rna)`)},
+        ${pub('address', sql`concat_ws(' ', o.street, o.city)`)}, ${pub('commune', sql`o.commune_name`)}, ${pub('sector', sql`o.sector`)},
+        ${pub('description', sql`concat_ws(' ', o.description_fr, o.description_en)`)}, ${pub('tags', tags)}, ${pub('themes', themes)}))
+        ELSE '' END
+    WHERE o.id IN ${ids}`);
+}

@@ -1,0 +1,99 @@
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import type { Ctx, Deps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { TOrganization, TPublicOrganization } from './directory.contract.ts';
+import { organizations } from './directory.tables.ts';
+import { loadExtras, toOrganization, toPublicOrganization } from './organization-dto.ts';
+import { relationshipsOf } from './relationships.service.ts';
+import { inTerritory } from './scope.ts';
+import type { TFacets, TOrganizationSearchQuery } from './search.contract.ts';
+import { type Audience, facetCounts, planSearch } from './search.ts';
+
+type Found = { items: TOrganization[]; total: number; page: number; pageSize: number; facets: TFacets };
+
+/** One page of organisations matching the query, best first (or by name without text), with facet counts. */
+async function search(
+  tx: Db,
+  territoryId: string,
+  query: TOrganizationSearchQuery,
+  audience: Audience,
+  locale: Ctx['locale'],
+): Promise<Found> {
+  const plan = await planSearch(tx, territoryId, query, audience);
+  const order = plan.rank
+    ? [desc(plan.rank), asc(organizations.name), asc(organizations.id)]
+    : [asc(organizations.name), asc(organizations.id)];
+  const rows = await tx
+    .select()
+    .from(organizations)
+    .where(plan.where())
+    .orderBy(...order)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [total] = await tx.select({ n: count() }).from(organizations).where(plan.where());
+  const extras = await loadExtras(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => toOrganization(r, extras)),
+    total: Number(total?.n ?? 0),
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: await facetCounts(tx, plan, locale),
+  };
+}
+
+/** Searching the directory: the public portal (public organisations and fields only) and the staff's full view. */
+export function createSearchService({ database }: Pick<Deps, 'database'>) {
+  return {
+    /** The public directory: only public organisations, only the fields each one made public. */
+    publicSearch(ctx: Ctx, slug: string, query: TOrganizationSearchQuery) {
+      return inTerritory(database, ctx, slug, 'directory.read_public', async ({ tx, territory }) => {
+        const found = await search(tx, territory.id, query, 'public', ctx.locale);
+        return { ...found, items: found.items.map(toPublicOrganization) };
+      });
+    },
+
+    /** The staff's search over every organisation, with full records. */
+    staffSearch(ctx: Ctx, slug: string, query: TOrganizationSearchQuery) {
+      return inTerritory(database, ctx, slug, 'directory.read', ({ tx, territory }) =>
+        search(tx, territory.id, query, 'staff', ctx.locale),
+      );
+    },
+
+    /** One public organisation's page; a non-public one does not exist for the public (404). */
+    publicGet(ctx: Ctx, slug: string, id: string): Promise<TPublicOrganization> {
+      return inTerritory(database, ctx, slug, 'directory.read_public', async ({ tx, territory }) => {
+        const [row] = await tx
+          .select()
+          .from(organizations)
+          .where(and(eq(organizations.id, id), eq(organizations.territoryId, territory.id), eq(organizations.isPublic, true)))
+          .limit(1);
+        if (!row) throw new AppError('organization_not_found', `no public organisation ${id}`);
+        const view = toPublicOrganization(toOrganization(row, await loadExtras(tx, [row.id])));
+        if (!row.publicFields.includes('relationships')) return view;
+        const links = await relationshipsOf(tx, row.id, { page: 1, pageSize: 100 }, true);
+        return { ...view, relationships: links.items };
+      });
+    },
+  };
+}
+export type SearchService = ReturnType<typeof createSearchService>;
+
+/** Used by the export: every organisation matching the filters, in name order (no pagination: it is a file). */
+export async function allMatching(tx: Db, territoryId: string, query: TOrganizationSearchQuery) {
+  const plan = await planSearch(tx, territoryId, query, 'staff');
+  const rows = await tx
+    .select()
+    .from(organizations)
+    .where(plan.where())
+    .orderBy(asc(organizations.name), asc(organizations.id))
+    .limit(50_000);
+  const extras = await loadExtras(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toOrganization(r, extras));
+}
