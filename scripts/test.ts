@@ -47,6 +47,11 @@ function run(label: string, project: string, env: NodeJS.ProcessEnv) {
     totals.passed += report.numPassedTests;
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + report.numTodoTests;
+    // Vitest also fails a run for errors outside any test (an unhandled rejection): count it once.
+    if (r.status !== 0 && report.numFailedTests === 0) {
+      console.error(`${label}: the run failed outside the tests (see the errors above).`);
+      totals.failed += 1;
+    }
   } else {
     totals.failed += 1;
   }

@@ -1,0 +1,74 @@
+/** A fresh database and an in-process Totem app for one benchmark scale, on PGlite or a PostgreSQL server. */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import pg from 'pg';
+import pino from 'pino';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createTerritoriesService } from '../../src/modules/territories/index.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import type { Deps } from '../../src/platform/context.ts';
+import { type Database, openDatabase } from '../../src/platform/db/client.ts';
+import { createMailer } from '../../src/platform/mail/mailer.ts';
+import { systemActor } from '../../src/platform/policy/actor.ts';
+import { themeSlugs } from './generate.ts';
+
+export type Engine = 'pglite' | 'postgres';
+export const sys = { actor: systemActor, locale: 'fr' as const, requestId: 'bench' };
+export const serverUrl = (): string | undefined => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+const template = new URL('../../.tmp/pglite-template.tar.gz', import.meta.url);
+
+async function freshDatabase(engine: Engine): Promise<Database> {
+  const url = serverUrl();
+  if (engine === 'pglite' || !url) {
+    return openDatabase({ template: existsSync(template) ? new Blob([readFileSync(template)]) : undefined });
+  }
+  const name = `totem_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await openDatabase({ url: u.toString() });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/** The app on a fresh database with one territory `bench` and its themes. */
+export async function benchApp(engine: Engine) {
+  const database = await freshDatabase(engine);
+  const config = loadConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: 'http://localhost:3000', LOG_LEVEL: 'silent' });
+  const log = pino({ level: 'silent' });
+  const deps: Deps = {
+    database,
+    clock: systemClock,
+    config,
+    log,
+    mailer: createMailer(database, { smtpUrl: undefined, from: config.mailFrom }, log),
+  };
+  const app = await buildApp(deps, { logger: false, serveWeb: false });
+  await app.ready();
+  const territories = createTerritoriesService(deps);
+  const territory = await territories.create(sys, { slug: 'bench', name: 'Bench', timeZone: 'Europe/Paris' });
+  const themeIds: string[] = [];
+  for (const slug of themeSlugs) themeIds.push((await territories.createTheme(sys, 'bench', { slug, labelFr: slug, labelEn: slug })).id);
+  return {
+    app,
+    deps,
+    territoryId: territory.id,
+    themeIds,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
