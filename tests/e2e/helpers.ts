@@ -141,3 +141,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Signs in through the sign-in page with a password, and waits until the page leaves it. */
+export async function signInThroughPage(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  const form = page.locator('form').first();
+  await form.getByRole('textbox', { name: /Adresse e-mail|E-mail address/ }).fill(email);
+  await form.getByLabel(/^(Mot de passe|Password)$/).fill(password);
+  await form.getByRole('button', { name: /^(Se connecter|Sign in)$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}

@@ -6,6 +6,7 @@ import './ui/widgets.css';
 import './app/layout.css';
 import './modules/territories/territories.css';
 import './modules/identity/identity.css';
+import './modules/directory/directory.css';
 
 document.documentElement.lang = getLocale();
 const root = document.getElementById('root');

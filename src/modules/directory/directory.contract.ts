@@ -210,6 +210,8 @@ export const ZPublicOrganization = z
     membershipStatus: ZMembershipStatus.optional(),
     latestMetrics: ZOrganization.shape.latestMetrics.optional(),
     relationships: z.array(ZRelationshipView).optional(),
+    /** schema.org Organization (JSON-LD) from the public fields only, on an organisation's own page. */
+    jsonLd: z.record(z.string(), z.unknown()).optional(),
   })
   .meta({ id: 'PublicOrganization' });
 export type TPublicOrganization = z.infer<typeof ZPublicOrganization>;

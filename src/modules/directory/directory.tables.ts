@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../identity/index.ts';
 import { territories, territoryThemes } from '../territories/index.ts';
 
 const territoryId = () =>
@@ -216,5 +217,74 @@ export const affiliations = pgTable(
     index('affiliations_person_idx').on(t.personId),
     index('affiliations_organization_idx').on(t.organizationId),
     check('affiliations_dates_check', sql`${t.endedOn} IS NULL OR ${t.startedOn} IS NULL OR ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
+export const interactionKinds = ['note', 'meeting', 'call', 'email', 'event'] as const;
+
+/**
+ * The staff's CRM timeline of an organisation: notes, meetings, calls, e-mails and events, each
+ * written by a user. `author_id` is kept null when the account is deleted, so the history stays.
+ */
+export const interactions = pgTable(
+  'interactions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    summary: text('summary').notNull(),
+    body: text('body'),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('interactions_organization_idx').on(t.organizationId, t.occurredAt),
+    check('interactions_kind_check', sql`${t.kind} IN (${inList(interactionKinds)})`),
+  ],
+);
+
+/** People of the territory involved in an interaction. */
+export const interactionPeople = pgTable(
+  'interaction_people',
+  {
+    territoryId: territoryId(),
+    interactionId: uuid('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.interactionId, t.personId] }), index('interaction_people_person_idx').on(t.personId)],
+);
+
+/** Follow-up reminders of the staff, about an organisation and/or a person, assigned to a user of the territory. */
+export const reminders = pgTable(
+  'reminders',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    dueOn: date('due_on').notNull(),
+    note: text('note').notNull(),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    assigneeId: uuid('assignee_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    done: boolean('done').notNull().default(false),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('reminders_assignee_idx').on(t.territoryId, t.done, t.dueOn),
+    index('reminders_organization_idx').on(t.organizationId),
+    index('reminders_person_idx').on(t.personId),
   ],
 );

@@ -41,3 +41,14 @@ export const ZExportQuery = ZOrganizationSearchQuery.omit({ page: true, pageSize
   profile: z.enum(['excel', 'open_data']).default('excel'),
 });
 export type TExportQuery = z.infer<typeof ZExportQuery>;
+
+export const ZPeopleImportRow = ZImportRow.omit({ organizationId: true }).extend({
+  personId: z.uuid().nullable(),
+  /** The organisation the row affiliates the person with, when it names one. */
+  organizationId: z.uuid().nullable(),
+});
+export type TPeopleImportRow = z.infer<typeof ZPeopleImportRow>;
+export const ZPeopleImportReport = ZImportReport.omit({ rows: true })
+  .extend({ rows: z.array(ZPeopleImportRow) })
+  .meta({ id: 'PeopleImportReport' });
+export type TPeopleImportReport = z.infer<typeof ZPeopleImportReport>;

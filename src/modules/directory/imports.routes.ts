@@ -3,15 +3,43 @@ import { ctxOf } from '../../platform/http/request-context.ts';
 import { defineRoute } from '../../platform/http/route.ts';
 import { ZDirectoryParams } from './directory.contract.ts';
 import type { ExportService } from './export.service.ts';
-import { ZExportQuery, ZImportReport, ZImportRequest } from './import.contract.ts';
+import { ZExportQuery, ZImportReport, ZImportRequest, ZPeopleImportReport } from './import.contract.ts';
 import type { ImportService } from './import.service.ts';
+import type { PeopleImportService } from './people-import.service.ts';
 
 const tags = ['directory'];
 const staff = { kind: 'territory', roles: ['admin', 'staff'] } as const;
 const base = '/api/v1/territories/:slug/directory';
 
-export function importRoutes({ imports, exports }: { imports: ImportService; exports: ExportService }) {
+export function importRoutes({
+  imports,
+  peopleImports,
+  exports,
+}: {
+  imports: ImportService;
+  peopleImports: PeopleImportService;
+  exports: ExportService;
+}) {
   return [
+    defineRoute({
+      method: 'POST',
+      url: `${base}/imports/people/preview`,
+      summary: 'Preview a CSV import of people: matches by e-mail or external id, affiliations by SIRET (writes nothing)',
+      tags,
+      access: staff,
+      schema: { params: ZDirectoryParams, body: ZImportRequest, response: { 200: ZPeopleImportReport } },
+      handler: async (req) => peopleImports.preview(ctxOf(req), req.params.slug, req.body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: `${base}/imports/people`,
+      summary: 'Import people (and their affiliations) from CSV in one transaction (a file with any bad row is refused whole)',
+      tags,
+      access: staff,
+      write: true,
+      schema: { params: ZDirectoryParams, body: ZImportRequest, response: { 200: ZPeopleImportReport } },
+      handler: async (req) => peopleImports.commit(ctxOf(req), req.params.slug, req.body),
+    }),
     defineRoute({
       method: 'POST',
       url: `${base}/imports/organizations/preview`,

@@ -163,6 +163,7 @@ describe('public directory', () => {
       name: 'FabLab Calais',
       descriptionFr: 'Impression 3D pour tous.',
       descriptionEn: null,
+      jsonLd: { '@context': 'https://schema.org', '@type': 'Organization', name: 'FabLab Calais', description: 'Impression 3D pour tous.' },
     });
     const hidden = (await create({ kind: 'sme', name: 'Société discrète' })).json();
     const nope = await t.request(null, { method: 'GET', url: `/api/v1/territories/alpha/organizations/${hidden.id}` });

@@ -44,7 +44,8 @@ export async function requirePerson(tx: Db, territoryId: string, id: string, { e
 }
 
 /** The searchable document: names, skills and languages; never contact details, so that public search reveals none. */
-const searchDoc = sql`totem_search_doc(${people.firstName} || ' ' || ${people.lastName},
+/** Exported for bulk loaders (benchmarks), so that they index people exactly as the service does. */
+export const personSearchDoc = sql`totem_search_doc(${people.firstName} || ' ' || ${people.lastName},
   concat_ws(' ', array_to_string(${people.skills}, ' '), array_to_string(${people.languages}, ' ')))`;
 
 async function assertUnique(
@@ -128,7 +129,7 @@ export async function createPerson(s: Scoped, input: TCreatePersonRequest, now: 
     })
     .returning();
   if (!row) throw new AppError('internal');
-  const [indexed] = await s.tx.update(people).set({ searchText: searchDoc }).where(eq(people.id, row.id)).returning();
+  const [indexed] = await s.tx.update(people).set({ searchText: personSearchDoc }).where(eq(people.id, row.id)).returning();
   const after = await detail(s.tx, indexed ?? row);
   await record(s, 'create', 'person', row.id, { after });
   return after;
@@ -142,7 +143,7 @@ export async function updatePerson(s: Scoped, before: PersonRow, input: TUpdateP
     .update(people)
     .set({ ...plainValues(input), ...consentValues(input, before, now), updatedAt: now })
     .where(eq(people.id, before.id));
-  const [row] = await s.tx.update(people).set({ searchText: searchDoc }).where(eq(people.id, before.id)).returning();
+  const [row] = await s.tx.update(people).set({ searchText: personSearchDoc }).where(eq(people.id, before.id)).returning();
   if (!row) throw new AppError('internal');
   const after = await detail(s.tx, row);
   await record(s, 'update', 'person', before.id, { before: previous, after });

@@ -1,12 +1,13 @@
-import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { affiliationsWhere, ofPerson } from './affiliations.service.ts';
-import { affiliations, people } from './directory.tables.ts';
+import { affiliations, interactionPeople, interactions, people, reminders } from './directory.tables.ts';
 import type { TPersonExport } from './people.contract.ts';
+import type { PersonRow } from './people.service.ts';
 import { requirePerson, toPerson } from './people.service.ts';
-import { inTerritory, record } from './scope.ts';
+import { inTerritory, record, type Scoped } from './scope.ts';
 
 /** Audit entries that concern a person: about the person, or about one of their affiliations. */
 function traces(territoryId: string, personId: string): SQL | undefined {
@@ -17,6 +18,11 @@ function traces(territoryId: string, personId: string): SQL | undefined {
       and(
         eq(auditLog.entity, 'affiliation'),
         or(sql`${auditLog.before}->>'personId' = ${personId}`, sql`${auditLog.after}->>'personId' = ${personId}`),
+      ),
+      // CRM entries name the people involved (id and name) in their payloads.
+      and(
+        inArray(auditLog.entity, ['interaction', 'reminder']),
+        or(sql`${auditLog.before}::text LIKE ${`%${personId}%`}`, sql`${auditLog.after}::text LIKE ${`%${personId}%`}`),
       ),
     ),
   );
@@ -63,6 +69,36 @@ async function scrubAuditTrail(tx: Db, territoryId: string, personId: string): P
   return rows.length;
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const erasedMention = '[personne effacée]';
+
+/**
+ * Removes a person from the CRM: their links to interactions go, and their full name (either
+ * order) and e-mail address are replaced in the text of interactions and reminders. A reminder
+ * about them stays, pointing to the anonymised row. Returns how many texts were rewritten.
+ */
+async function scrubCrmMentions(s: Scoped, person: PersonRow): Promise<number> {
+  await s.tx.delete(interactionPeople).where(eq(interactionPeople.personId, person.id));
+  const mentions = [`${person.firstName} ${person.lastName}`, `${person.lastName} ${person.firstName}`, person.email]
+    .filter((m): m is string => Boolean(m?.trim()))
+    .map((m) => escapeRegExp(m.trim()).replace(/\s+/g, '\\s+'));
+  const pattern = mentions.join('|');
+  const scrub = (column: AnyColumn) => sql`regexp_replace(${column}, ${pattern}, ${erasedMention}, 'gi')`;
+  const touched = await s.tx
+    .update(interactions)
+    .set({ summary: scrub(interactions.summary), body: scrub(interactions.body) })
+    .where(
+      and(eq(interactions.territoryId, s.territory.id), sql`(${interactions.summary} ~* ${pattern} OR ${interactions.body} ~* ${pattern})`),
+    )
+    .returning({ id: interactions.id });
+  const notes = await s.tx
+    .update(reminders)
+    .set({ note: scrub(reminders.note) })
+    .where(and(eq(reminders.territoryId, s.territory.id), sql`${reminders.note} ~* ${pattern}`))
+    .returning({ id: reminders.id });
+  return touched.length + notes.length;
+}
+
 /** The RGPD rights of access and erasure over the people of the directory. */
 export function createPrivacyService({ database, clock }: Pick<Deps, 'database' | 'clock'>) {
   return {
@@ -95,17 +131,20 @@ export function createPrivacyService({ database, clock }: Pick<Deps, 'database' 
     },
 
     /**
-     * Erases a person: anonymises the row, removes their affiliations and blanks the payloads of the
+     * Erases a person: anonymises the row, removes their affiliations and CRM mentions, and blanks the payloads of the
      * audit entries about them, in one transaction; the erasure itself is audited without personal data.
      */
     erasePerson(ctx: Ctx, slug: string, personId: string): Promise<{ erasedAt: string; auditEntriesScrubbed: number }> {
       return inTerritory(database, ctx, slug, 'person.erase', async (s) => {
-        await requirePerson(s.tx, s.territory.id, personId);
+        const person = await requirePerson(s.tx, s.territory.id, personId);
         const now = clock.now();
+        const mentionsScrubbed = await scrubCrmMentions(s, person);
         const removed = await s.tx.delete(affiliations).where(eq(affiliations.personId, personId)).returning({ id: affiliations.id });
         await s.tx.update(people).set(anonymous(now)).where(eq(people.id, personId));
         const scrubbed = await scrubAuditTrail(s.tx, s.territory.id, personId);
-        await record(s, 'erase', 'person', personId, { after: { erasedAt: now.toISOString(), affiliationsRemoved: removed.length } });
+        await record(s, 'erase', 'person', personId, {
+          after: { erasedAt: now.toISOString(), affiliationsRemoved: removed.length, crmMentionsScrubbed: mentionsScrubbed },
+        });
         return { erasedAt: now.toISOString(), auditEntriesScrubbed: scrubbed };
       });
     },

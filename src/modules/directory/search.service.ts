@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { TOrganization, TPublicOrganization } from './directory.contract.ts';
 import { organizations } from './directory.tables.ts';
+import { organizationJsonLd } from './json-ld.ts';
 import { loadExtras, toOrganization, toPublicOrganization } from './organization-dto.ts';
 import { relationshipsOf } from './relationships.service.ts';
 import { inTerritory } from './scope.ts';
@@ -12,8 +13,11 @@ import { type Audience, facetCounts, planSearch } from './search.ts';
 
 type Found = { items: TOrganization[]; total: number; page: number; pageSize: number; facets: TFacets };
 
-/** One page of organisations matching the query, best first (or by name without text), with facet counts. */
-async function search(
+/**
+ * One page of organisations matching the query, best first (or by name without text), with facet
+ * counts. Exported for the search benchmark, which runs it bare as the floor of the API.
+ */
+export async function searchOrganizations(
   tx: Db,
   territoryId: string,
   query: TOrganizationSearchQuery,
@@ -51,7 +55,7 @@ export function createSearchService({ database }: Pick<Deps, 'database'>) {
     /** The public directory: only public organisations, only the fields each one made public. */
     publicSearch(ctx: Ctx, slug: string, query: TOrganizationSearchQuery) {
       return inTerritory(database, ctx, slug, 'directory.read_public', async ({ tx, territory }) => {
-        const found = await search(tx, territory.id, query, 'public', ctx.locale);
+        const found = await searchOrganizations(tx, territory.id, query, 'public', ctx.locale);
         return { ...found, items: found.items.map(toPublicOrganization) };
       });
     },
@@ -59,7 +63,7 @@ export function createSearchService({ database }: Pick<Deps, 'database'>) {
     /** The staff's search over every organisation, with full records. */
     staffSearch(ctx: Ctx, slug: string, query: TOrganizationSearchQuery) {
       return inTerritory(database, ctx, slug, 'directory.read', ({ tx, territory }) =>
-        search(tx, territory.id, query, 'staff', ctx.locale),
+        searchOrganizations(tx, territory.id, query, 'staff', ctx.locale),
       );
     },
 
@@ -73,9 +77,9 @@ export function createSearchService({ database }: Pick<Deps, 'database'>) {
           .limit(1);
         if (!row) throw new AppError('organization_not_found', `no public organisation ${id}`);
         const view = toPublicOrganization(toOrganization(row, await loadExtras(tx, [row.id])));
-        if (!row.publicFields.includes('relationships')) return view;
+        if (!row.publicFields.includes('relationships')) return { ...view, jsonLd: organizationJsonLd(view) };
         const links = await relationshipsOf(tx, row.id, { page: 1, pageSize: 100 }, true);
-        return { ...view, relationships: links.items };
+        return { ...view, relationships: links.items, jsonLd: organizationJsonLd(view, links.items) };
       });
     },
   };

@@ -31,6 +31,8 @@ export type ErrorCode =
   | 'consent_required'
   | 'invalid_csv'
   | 'import_rejected'
+  | 'interaction_not_found'
+  | 'reminder_not_found'
   | 'internal';
 
 export type FieldError = { path: string; code: string; message: string };
@@ -64,6 +66,8 @@ export const statusByCode: Record<ErrorCode, number> = {
   consent_required: 422,
   invalid_csv: 422,
   import_rejected: 422,
+  interaction_not_found: 404,
+  reminder_not_found: 404,
   internal: 500,
 };
 

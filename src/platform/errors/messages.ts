@@ -46,5 +46,7 @@ export const errorTitles: Record<ErrorCode, Record<Locale, string>> = {
     fr: "Import refusé : des lignes sont invalides, rien n'a été enregistré.",
     en: 'Import rejected: some rows are invalid, nothing was saved.',
   },
+  interaction_not_found: { fr: 'Échange introuvable.', en: 'Interaction not found.' },
+  reminder_not_found: { fr: 'Relance introuvable.', en: 'Reminder not found.' },
   internal: { fr: 'Erreur interne. Elle a été enregistrée.', en: 'Internal error. It has been logged.' },
 };

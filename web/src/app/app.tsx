@@ -1,6 +1,15 @@
 import { StrictMode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { I18nProvider } from '../i18n/i18n.tsx';
+import {
+  DirectoryPage,
+  ImportPage,
+  NetworkPage,
+  OrganizationFormPage,
+  OrganizationPage,
+  PeoplePage,
+  StaffOrganizationsPage,
+} from '../modules/directory/index.ts';
 import { ForgotPasswordPage, MagicLinkPage, ResetPasswordPage, SessionProvider, SignInPage } from '../modules/identity/index.ts';
 import { AuditPage, HomePage, MembersPage, TerritoryPage } from '../modules/territories/index.ts';
 import { AccessibilityPage } from './accessibility-page.tsx';
@@ -14,6 +23,14 @@ function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="t/:slug" element={<TerritoryPage />} />
+        <Route path="t/:slug/annuaire" element={<DirectoryPage />} />
+        <Route path="t/:slug/annuaire/:organizationId" element={<OrganizationPage />} />
+        <Route path="t/:slug/reseau" element={<NetworkPage />} />
+        <Route path="t/:slug/gestion/annuaire" element={<StaffOrganizationsPage />} />
+        <Route path="t/:slug/gestion/annuaire/nouvelle" element={<OrganizationFormPage />} />
+        <Route path="t/:slug/gestion/annuaire/import" element={<ImportPage />} />
+        <Route path="t/:slug/gestion/annuaire/personnes" element={<PeoplePage />} />
+        <Route path="t/:slug/gestion/annuaire/:organizationId" element={<OrganizationFormPage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />
         <Route path="t/:slug/audit" element={<AuditPage />} />
         <Route path="sign-in" element={<SignInPage />} />

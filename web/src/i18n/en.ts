@@ -1,3 +1,4 @@
+import { directoryEn } from './directory.en.ts';
 import type { Messages } from './fr.ts';
 import { statementEn } from './statement.en.ts';
 
@@ -197,4 +198,5 @@ export const en: Messages = {
     body: 'The address you asked for matches no page. It may have moved.',
   },
   statement: statementEn,
+  directory: directoryEn,
 };

@@ -1,3 +1,4 @@
+import { directoryFr } from './directory.fr.ts';
 import { statementFr } from './statement.fr.ts';
 
 /** Every string of the interface, in French (the reference language: English must match its shape). */
@@ -196,6 +197,7 @@ export const fr = {
     body: 'L’adresse demandée ne correspond à aucune page. Elle a peut-être été déplacée.',
   },
   statement: statementFr,
+  directory: directoryFr,
 };
 
 export type Messages = typeof fr;

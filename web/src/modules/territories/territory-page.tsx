@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { usePageTitle } from '../../shared/page-title.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Link, Loading } from '../../ui/index.ts';
+import { DirectoryHighlights, RemindersPanel } from '../directory/index.ts';
 import { isTerritoryAdmin, useSession } from '../identity/index.ts';
 import { territoryPaths } from './territories.api.ts';
 
@@ -120,6 +121,8 @@ export function TerritoryPage() {
       </header>
       <div className="territory-layout">
         <div className="territory-main">
+          <RemindersPanel slug={territory.slug} timeZone={territory.timeZone} />
+          <DirectoryHighlights slug={territory.slug} timeZone={territory.timeZone} />
           <Facts territory={territory} />
           <Themes territory={territory} />
         </div>

@@ -1,0 +1,165 @@
+import type {
+  TOrganization,
+  TOrganizationDetail,
+  TPublicOrganization,
+  TRelationshipView,
+} from '../../../../src/modules/directory/directory.contract.ts';
+import type { TImportReport, TImportRow } from '../../../../src/modules/directory/import.contract.ts';
+import type { TPerson, TPersonDetail } from '../../../../src/modules/directory/people.contract.ts';
+import type { FacetName, TFacets, TFacetValue } from '../../../../src/modules/directory/search.contract.ts';
+
+/** The directory's shapes, taken from the server's contracts. */
+export type Organization = TOrganization;
+export type OrganizationDetail = TOrganizationDetail;
+/** The public DTO; `jsonLd` (schema.org Organization) when the server provides it. */
+export type PublicOrganization = TPublicOrganization & { jsonLd?: Record<string, unknown> };
+export type RelationshipView = TRelationshipView;
+export type Person = TPerson;
+export type PersonDetail = TPersonDetail;
+export type ImportReport = TImportReport;
+export type ImportRow = TImportRow;
+export type Facets = TFacets;
+export type FacetValue = TFacetValue;
+export type { FacetName };
+export type SearchPage<T> = { items: T[]; total: number; page: number; pageSize: number; facets: Facets };
+
+export type OrgRef = { id: string; name: string; kind: string };
+export type Figures = {
+  organizations: { total: number; byKind: { kind: string; count: number }[] };
+  jobs: number | null;
+  fundsRaisedCents: number | null;
+  asOf: string | null;
+};
+export type NetworkRelationship = {
+  id: string;
+  kind: string;
+  source: OrgRef;
+  target: OrgRef;
+  startedOn: string | null;
+  endedOn: string | null;
+};
+export type Interaction = {
+  id: string;
+  organizationId: string;
+  kind: string;
+  occurredAt: string;
+  summary: string;
+  body: string | null;
+  people: { id: string; name: string }[];
+  author: { id: string; displayName: string } | null;
+  createdAt: string;
+};
+export type Reminder = {
+  id: string;
+  dueOn: string;
+  note: string;
+  done: boolean;
+  overdue: boolean;
+  organization: OrgRef | null;
+  person: { id: string; name: string } | null;
+  assignee: { id: string; displayName: string } | null;
+};
+
+export const facetOrder: FacetName[] = ['kind', 'theme', 'commune', 'status', 'tag'];
+export const organizationKinds = [
+  'startup',
+  'sme',
+  'large_company',
+  'association',
+  'public_body',
+  'school',
+  'investor',
+  'incubator',
+  'cluster',
+  'fablab',
+  'chamber_of_commerce',
+] as const;
+export const membershipStatuses = ['member', 'partner', 'prospect', 'former'] as const;
+export const relationshipKinds = ['accompanies', 'funds', 'hosts', 'partners_with', 'member_of', 'spun_out_of'] as const;
+export const publicFieldNames = [
+  'legalName',
+  'identifiers',
+  'address',
+  'commune',
+  'website',
+  'description',
+  'logoUrl',
+  'foundingYear',
+  'sector',
+  'themes',
+  'tags',
+  'membershipStatus',
+  'metrics',
+  'relationships',
+] as const;
+export const legalBases = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interest'] as const;
+
+const t = (slug: string) => `/api/v1/territories/${encodeURIComponent(slug)}`;
+const qs = (params: Record<string, string | number | undefined | null>) => {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
+  const s = u.toString();
+  return s ? `?${s}` : '';
+};
+
+/** The directory endpoints used by the web app. */
+export const directoryPaths = {
+  search: (slug: string, query: string) => `${t(slug)}/organizations${query}`,
+  organization: (slug: string, id: string) => `${t(slug)}/organizations/${encodeURIComponent(id)}`,
+  figures: (slug: string) => `${t(slug)}/figures`,
+  relationships: (slug: string, page: number, pageSize: number) => `${t(slug)}/relationships${qs({ page, pageSize })}`,
+  staffOrganizations: (slug: string, query: string) => `${t(slug)}/directory/organizations${query}`,
+  staffOrganization: (slug: string, id: string) => `${t(slug)}/directory/organizations/${encodeURIComponent(id)}`,
+  merge: (slug: string, id: string) => `${t(slug)}/directory/organizations/${encodeURIComponent(id)}/merge`,
+  bulkTags: (slug: string) => `${t(slug)}/directory/organizations/tags`,
+  interactions: (slug: string, id: string) => `${t(slug)}/directory/organizations/${encodeURIComponent(id)}/interactions`,
+  reminders: (slug: string) => `${t(slug)}/directory/reminders?status=open&assignee=me`,
+  reminder: (slug: string, id: string) => `${t(slug)}/directory/reminders/${encodeURIComponent(id)}`,
+  people: (slug: string, query: string) => `${t(slug)}/directory/people${query}`,
+  person: (slug: string, id: string) => `${t(slug)}/directory/people/${encodeURIComponent(id)}`,
+  personExport: (slug: string, id: string) => `${t(slug)}/directory/people/${encodeURIComponent(id)}/export`,
+  personErase: (slug: string, id: string) => `${t(slug)}/directory/people/${encodeURIComponent(id)}/erase`,
+  importPreview: (slug: string) => `${t(slug)}/directory/imports/organizations/preview`,
+  importCommit: (slug: string) => `${t(slug)}/directory/imports/organizations`,
+  exportCsv: (slug: string, profile: 'excel' | 'open_data') => `${t(slug)}/directory/exports/organizations.csv?profile=${profile}`,
+};
+
+/** The query string (`?q=…&kind=…&page=…`) of a directory search, from the page's URL parameters. */
+export function searchQuery(params: URLSearchParams, pageSize: number): string {
+  const page = Number(params.get('page'));
+  return qs({
+    q: params.get('q')?.trim(),
+    ...Object.fromEntries(facetOrder.map((f) => [f, params.get(f)])),
+    page: Number.isInteger(page) && page > 1 ? page : undefined,
+    pageSize,
+  });
+}
+
+/** Whether a session holds a staff role (admin or staff) in the territory, or is a platform admin. */
+export function isDirectoryStaff(
+  session: { user: { platformAdmin: boolean } | null; memberships: { slug: string; roles: string[] }[] } | null,
+  slug: string,
+): boolean {
+  if (!session?.user) return false;
+  if (session.user.platformAdmin) return true;
+  return session.memberships.some((m) => m.slug === slug && (m.roles.includes('admin') || m.roles.includes('staff')));
+}
+
+/** Whether the person administers the territory (erasing a person needs it). */
+export function isDirectoryAdmin(
+  session: { user: { platformAdmin: boolean } | null; memberships: { slug: string; roles: string[] }[] } | null,
+  slug: string,
+): boolean {
+  if (!session?.user) return false;
+  return session.user.platformAdmin || session.memberships.some((m) => m.slug === slug && m.roles.includes('admin'));
+}
+
+/** Amounts in cents of euros, as whole euros in the interface's language. */
+export function formatEuros(cents: number, locale: 'fr' | 'en'): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+    notation: cents >= 1_000_000_00 ? 'compact' : 'standard',
+  }).format(cents / 100);
+}
