@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { membershipStatuses, metricKinds, organizationKinds, relationshipKinds, revenueBands } from './directory.tables.ts';
+import {
+  membershipStatuses,
+  metricKinds,
+  organizationKinds,
+  publicFieldNames,
+  relationshipKinds,
+  revenueBands,
+} from './directory.values.ts';
 import { isValidRna, isValidSiren, isValidSiret } from './identifiers.ts';
 
 export const ZOrganizationKind = z.enum(organizationKinds);
@@ -10,23 +17,7 @@ export type TRelationshipKind = z.infer<typeof ZRelationshipKind>;
 export const ZMetricKind = z.enum(metricKinds);
 export const ZRevenueBand = z.enum(revenueBands);
 
-/** Fields an organisation may show in the public directory, besides its name and kind. */
-export const publicFieldNames = [
-  'legalName',
-  'identifiers',
-  'address',
-  'commune',
-  'website',
-  'description',
-  'logoUrl',
-  'foundingYear',
-  'sector',
-  'themes',
-  'tags',
-  'membershipStatus',
-  'metrics',
-  'relationships',
-] as const;
+export { publicFieldNames } from './directory.values.ts';
 export const ZPublicField = z.enum(publicFieldNames);
 export type TPublicField = z.infer<typeof ZPublicField>;
 export const defaultPublicFields: TPublicField[] = ['commune', 'website', 'description', 'logoUrl', 'sector', 'themes'];

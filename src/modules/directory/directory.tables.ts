@@ -11,24 +11,9 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
-export const organizationKinds = [
-  'startup',
-  'sme',
-  'large_company',
-  'association',
-  'public_body',
-  'school',
-  'investor',
-  'incubator',
-  'cluster',
-  'fablab',
-  'chamber_of_commerce',
-] as const;
-export const membershipStatuses = ['member', 'partner', 'prospect', 'former'] as const;
-export const relationshipKinds = ['accompanies', 'funds', 'hosts', 'partners_with', 'member_of', 'spun_out_of'] as const;
-export const metricKinds = ['headcount', 'funds_raised', 'revenue_band'] as const;
-export const revenueBands = ['lt_100k', '100k_500k', '500k_1m', '1m_2m', '2m_10m', '10m_50m', 'gt_50m'] as const;
-export const legalBases = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interest'] as const;
+import { legalBases, membershipStatuses, metricKinds, organizationKinds, relationshipKinds, revenueBands } from './directory.values.ts';
+
+export { legalBases, membershipStatuses, metricKinds, organizationKinds, relationshipKinds, revenueBands };
 export const offerKinds = ['co_founder', 'job', 'investment', 'expertise', 'partner'] as const;
 
 /**

@@ -61,38 +61,13 @@ export type Reminder = {
 };
 
 export const facetOrder: FacetName[] = ['kind', 'theme', 'commune', 'status', 'tag'];
-export const organizationKinds = [
-  'startup',
-  'sme',
-  'large_company',
-  'association',
-  'public_body',
-  'school',
-  'investor',
-  'incubator',
-  'cluster',
-  'fablab',
-  'chamber_of_commerce',
-] as const;
-export const membershipStatuses = ['member', 'partner', 'prospect', 'former'] as const;
-export const relationshipKinds = ['accompanies', 'funds', 'hosts', 'partners_with', 'member_of', 'spun_out_of'] as const;
-export const publicFieldNames = [
-  'legalName',
-  'identifiers',
-  'address',
-  'commune',
-  'website',
-  'description',
-  'logoUrl',
-  'foundingYear',
-  'sector',
-  'themes',
-  'tags',
-  'membershipStatus',
-  'metrics',
-  'relationships',
-] as const;
-export const legalBases = ['consent', 'contract', 'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interest'] as const;
+export {
+  legalBases,
+  membershipStatuses,
+  organizationKinds,
+  publicFieldNames,
+  relationshipKinds,
+} from '../../../../src/modules/directory/directory.values.ts';
 
 const t = (slug: string) => `/api/v1/territories/${encodeURIComponent(slug)}`;
 const qs = (params: Record<string, string | number | undefined | null>) => {
