@@ -54,6 +54,12 @@ export const organizations = pgTable(
     externalId: text('external_id'),
     searchText: text('search_text').notNull().default(''),
     publicSearchText: text('public_search_text').notNull().default(''),
+    /** The name normalised like the documents, for ranking. */
+    searchName: text('search_name').notNull().default(''),
+    /** The distinct words of `search_text` and the joined pairs of the name's words ("fab lab" → "fablab"). */
+    searchWords: text('search_words').array().notNull().default(sql`'{}'::text[]`),
+    /** The same for `public_search_text`; empty when the organisation is not public. */
+    publicSearchWords: text('public_search_words').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -61,14 +67,35 @@ export const organizations = pgTable(
     uniqueIndex('organizations_siret_key').on(t.territoryId, t.siret).where(sql`${t.siret} IS NOT NULL`),
     uniqueIndex('organizations_external_id_key').on(t.territoryId, t.externalId).where(sql`${t.externalId} IS NOT NULL`),
     index('organizations_territory_name_idx').on(t.territoryId, t.name),
-    index('organizations_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
-    index('organizations_public_search_idx').using('gin', t.publicSearchText.op('gin_trgm_ops')),
+    index('organizations_search_words_idx').using('gin', t.searchWords),
+    index('organizations_public_search_words_idx').using('gin', t.publicSearchWords),
     index('organizations_tags_idx').using('gin', t.tags),
     check('organizations_kind_check', sql`${t.kind} IN (${inList(organizationKinds)})`),
     check('organizations_status_check', sql`${t.membershipStatus} IN (${inList(membershipStatuses)})`),
     check('organizations_siren_check', sql`${t.siren} ~ '^[0-9]{9}$'`),
     check('organizations_siret_check', sql`${t.siret} ~ '^[0-9]{14}$' AND (${t.siren} IS NULL OR left(${t.siret}, 9) = ${t.siren})`),
     check('organizations_founding_year_check', sql`${t.foundingYear} BETWEEN 1000 AND 2200`),
+  ],
+);
+
+/**
+ * Every word the territory's organisations are searchable by, once: a query's words are first
+ * expanded here (prefixes, small typos, through a trigram index over short words), then matched
+ * exactly against the organisations' word arrays, so no long document is scanned for similarity.
+ * Words are added by `refreshSearchText` and never removed: a stale word only expands to nothing.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    territoryId: territoryId(),
+    word: text('word').notNull(),
+    /** False for a word only ever seen as a name's words joined: such words match exactly, never by prefix or typo. */
+    plain: boolean('plain').notNull().default(true),
+  },
+  (t) => [
+    primaryKey({ columns: [t.territoryId, t.word] }),
+    index('search_words_prefix_idx').on(t.territoryId, t.word.op('text_pattern_ops')),
+    index('search_words_word_trgm_idx').using('gin', t.word.op('gin_trgm_ops')),
   ],
 );
 

@@ -141,4 +141,16 @@ export async function refreshSearchText(tx: Db, ids: string[]): Promise<void> {
         ${pub('description', sql`concat_ws(' ', o.description_fr, o.description_en)`)}, ${pub('tags', tags)}, ${pub('themes', themes)}))
         ELSE '' END
     WHERE o.id IN ${ids}`);
+  // A second pass: SET expressions see the row as it was, and the words derive from the new documents.
+  await tx.execute(sql`
+    UPDATE organizations SET search_name = totem_normalize(name), search_words = totem_search_words(name, search_text),
+      public_search_words = totem_search_words(name, public_search_text)
+    WHERE id IN ${ids}`);
+  await tx.execute(sql`
+    INSERT INTO search_words (territory_id, word, plain)
+    SELECT territory_id, w, bool_or(plain) FROM (
+      SELECT territory_id, unnest(totem_plain_words(name, search_text)) AS w, true AS plain FROM organizations WHERE id IN ${ids}
+      UNION ALL SELECT territory_id, unnest(totem_joined_words(name)), false FROM organizations WHERE id IN ${ids}
+    ) words GROUP BY 1, 2
+    ON CONFLICT (territory_id, word) DO UPDATE SET plain = true WHERE excluded.plain AND NOT search_words.plain`);
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -28,14 +28,16 @@ export async function searchOrganizations(
   const order = plan.rank
     ? [desc(plan.rank), asc(organizations.name), asc(organizations.id)]
     : [asc(organizations.name), asc(organizations.id)];
-  const rows = await tx
-    .select()
+  // The total rides along with the page (a window count over the same scan); a page past the end has no row to carry it.
+  const found = await tx
+    .select({ ...getTableColumns(organizations), total: sql<number>`count(*) OVER ()` })
     .from(organizations)
     .where(plan.where())
     .orderBy(...order)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [total] = await tx.select({ n: count() }).from(organizations).where(plan.where());
+  const rows = found.map(({ total: _, ...row }) => row);
+  const [total] = found.length ? [{ n: found[0]?.total ?? 0 }] : await tx.select({ n: count() }).from(organizations).where(plan.where());
   const extras = await loadExtras(
     tx,
     rows.map((r) => r.id),

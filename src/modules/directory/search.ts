@@ -4,11 +4,19 @@ import type { Locale } from '../../platform/i18n/locale.ts';
 import type { TPublicField } from './directory.contract.ts';
 import { organizations } from './directory.tables.ts';
 import { kindLabels, statusLabels } from './labels.ts';
-import { type FacetName, facetNames, type TFacets, type TOrganizationSearchQuery } from './search.contract.ts';
+import type { FacetName, TFacets, TOrganizationSearchQuery } from './search.contract.ts';
 
 /** Public searches see public organisations and match or facet only on the fields each one shows. */
 export type Audience = 'public' | 'staff';
-export type SearchPlan = { where: (except?: FacetName) => SQL; rank: SQL | null; audience: Audience };
+export type SearchPlan = {
+  /** Territory, audience and words: what every facet's counts share. */
+  base: SQL;
+  /** The facet filters, leaving out one facet's own. */
+  filters: (except?: FacetName) => SQL;
+  where: (except?: FacetName) => SQL;
+  rank: SQL | null;
+  audience: Audience;
+};
 
 const o = organizations;
 /** Below this word similarity a word is not taken for a misspelling of another. */
@@ -42,10 +50,96 @@ export async function wordsMatch(tx: Db, doc: SQL, q: string | undefined): Promi
   return { normalized, match: and(...each) };
 }
 
-/** The filters of a search as SQL; `where(facet)` leaves out that facet's own filter, for its counts. */
+/** A query word stands for the territory's words it begins, or that are this close to it (a small typo). */
+const wordSimilarity = 0.5;
+/** Query words shorter than this match only whole words: "d" would begin too many. */
+const prefixMinLength = 3;
+/** At most this many of the territory's words for one query word, the closest first. */
+const expansionLimit = 500;
+/** At most this many spellings for a misspelt word, the closest first. */
+const typoLimit = 20;
+
+const textArray = (values: string[]) =>
+  values.length
+    ? sql`ARRAY[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`'{}'::text[]`;
+
+type Expanded = { i: number; words: string[] | null };
+
+/**
+ * The territory's words each term may stand for: itself and the words it begins (a btree range over
+ * `search_words`); a term that stands for none is taken for a misspelling and expanded to the words
+ * within a small typo of it (the trigram index). Typos are looked for only then, as search engines
+ * do, because a similarity search costs far more than a range.
+ */
+async function expand(tx: Db, territoryId: string, terms: string[]): Promise<string[][]> {
+  const rowsOf = (r: unknown) => (r as { rows: Expanded[] }).rows;
+  const listed = (rows: Expanded[], k: number) => rows.find((row) => Number(row.i) === k + 1)?.words ?? [];
+  const found = rowsOf(
+    await tx.execute(sql`
+    SELECT q.i::int AS i, array_remove(array_agg(sw.word), NULL) AS words
+    FROM unnest(${textArray(terms)}) WITH ORDINALITY AS q(term, i)
+    LEFT JOIN LATERAL (
+      SELECT word FROM search_words WHERE territory_id = ${territoryId} AND (word = q.term
+        OR (plain AND length(q.term) >= ${prefixMinLength} AND word ~>=~ q.term AND word ~<~ (q.term || '~')))
+      ORDER BY length(word), word LIMIT ${expansionLimit}
+    ) sw ON true
+    GROUP BY q.i`),
+  );
+  const expanded = terms.map((_, k) => listed(found, k));
+  const unknown = terms.map((t, k) => (expanded[k]?.length || t.length < typoMinLength ? '' : t));
+  if (!unknown.some(Boolean)) return expanded;
+  await tx.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(wordSimilarity)}, true)`);
+  const close = rowsOf(
+    await tx.execute(sql`
+    SELECT q.i::int AS i, array_remove(array_agg(sw.word), NULL) AS words
+    FROM unnest(${textArray(unknown)}) WITH ORDINALITY AS q(term, i)
+    LEFT JOIN LATERAL (
+      SELECT word FROM search_words WHERE q.term <> '' AND territory_id = ${territoryId} AND plain AND word % q.term
+      ORDER BY word <-> q.term LIMIT ${typoLimit}
+    ) sw ON true
+    GROUP BY q.i`),
+  );
+  return expanded.map((words, k) => (words.length ? words : listed(close, k)));
+}
+
+/**
+ * Which organisations match the words: each query word must be found (itself or a word it stands
+ * for), alone or joined to its neighbour ("fab lab" as "fablab"). Also a rank: the name equal to or
+ * beginning with the query first, then names holding the words, then exact (not misspelt) words.
+ */
+async function matchWords(tx: Db, territoryId: string, words: string[], normalized: string, audience: Audience) {
+  const docWords = audience === 'public' ? sql`${o.publicSearchWords}` : sql`${o.searchWords}`;
+  const pairs = words.slice(1).map((w, k) => `${words[k]}${w}`);
+  const expanded = await expand(tx, territoryId, [...words, ...pairs]);
+  const single = expanded.slice(0, words.length);
+  const joined = expanded.slice(words.length);
+  const hit = (ws: string[] | undefined) => (ws?.length ? sql`${docWords} && ${textArray(ws)}` : undefined);
+  const each = words.map((_, i) => {
+    const alternatives = [hit(single[i]), hit(joined[i - 1]), hit(joined[i])].filter((c): c is SQL => !!c);
+    return alternatives.length ? sql`(${sql.join(alternatives, sql` OR `)})` : sql`false`;
+  });
+  const nameWords = sql`string_to_array(${o.searchName}, ' ')`;
+  const rank = sql`(CASE WHEN ${o.searchName} = ${normalized} THEN 3 ELSE 0 END
+    + CASE WHEN ${o.searchName} LIKE ${`${normalized}%`} THEN 2 ELSE 0 END
+    ${sql.join(
+      single.map((ws) => (ws.length ? sql` + CASE WHEN ${nameWords} && ${textArray(ws)} THEN 1 ELSE 0 END` : sql``)),
+      sql``,
+    )}
+    + cardinality(ARRAY(SELECT unnest(${docWords}) INTERSECT SELECT unnest(${textArray(words)}))))`;
+  return { match: and(...each) as SQL, rank };
+}
+
+/**
+ * The filters of a search as SQL; `where(facet)` leaves out that facet's own filter, for its counts.
+ * The words are matched once: the ids found stand for the text condition in every later query.
+ */
 export async function planSearch(tx: Db, territoryId: string, query: TOrganizationSearchQuery, audience: Audience): Promise<SearchPlan> {
-  const doc = audience === 'public' ? sql`${o.publicSearchText}` : sql`${o.searchText}`;
-  const { normalized, match } = await wordsMatch(tx, doc, query.q);
+  const { normalized, words } = await queryWords(tx, query.q);
+  const text = words.length ? await matchWords(tx, territoryId, words, normalized, audience) : undefined;
   const filters: Record<FacetName, SQL | undefined> = {
     kind: query.kind ? eq(o.kind, query.kind) : undefined,
     status: query.status ? and(eq(o.membershipStatus, query.status), shows(audience, 'membershipStatus')) : undefined,
@@ -59,40 +153,75 @@ export async function planSearch(tx: Db, territoryId: string, query: TOrganizati
         )
       : undefined,
   };
-  const base = and(eq(o.territoryId, territoryId), audience === 'public' ? eq(o.isPublic, true) : undefined, match);
-  const where = (except?: FacetName) =>
-    and(base, ...Object.entries(filters).flatMap(([name, f]) => (name === except || !f ? [] : [f]))) ?? sql`true`;
-  const rank = normalized
-    ? sql`similarity(totem_normalize(${o.name}), ${normalized}) + word_similarity(${normalized}, ${doc})
-        + CASE WHEN totem_normalize(${o.name}) LIKE ${`${normalized}%`} THEN 1 ELSE 0 END`
-    : null;
-  return { where, rank, audience };
+  const base = and(eq(o.territoryId, territoryId), audience === 'public' ? eq(o.isPublic, true) : undefined, text?.match) as SQL;
+  const others = (except?: FacetName) =>
+    and(...Object.entries(filters).flatMap(([name, f]) => (name === except || !f ? [] : [f]))) ?? sql`true`;
+  return { base, filters: others, where: (except) => and(base, others(except)) as SQL, rank: text?.rank ?? null, audience };
 }
 
 type FacetRow = { value: string; label: string | null; count: number };
 const rowsOf = (r: unknown) => (r as { rows: FacetRow[] }).rows;
 const counted = (rows: FacetRow[]) => rows.map((r) => ({ value: r.value, label: r.label ?? r.value, count: Number(r.count) }));
 
+type FieldRow = { kind: string | null; status: string | null; commune: string | null; label: string | null } & Record<
+  'g_kind' | 'g_status' | 'g_commune' | 'by_kind' | 'by_status' | 'by_commune',
+  number
+>;
+
+/**
+ * The kind, status and commune facets in one pass over the matching organisations: grouping sets,
+ * each set counting only the rows that pass the other facets' filters.
+ */
+async function fieldFacets(tx: Db, plan: SearchPlan, pub: (field: TPublicField) => SQL) {
+  const r = await tx.execute(sql`
+    SELECT ${o.kind} AS kind, ${o.membershipStatus} AS status, ${o.communeInsee} AS commune, min(${o.communeName}) AS label,
+      GROUPING(${o.kind}) AS g_kind, GROUPING(${o.membershipStatus}) AS g_status, GROUPING(${o.communeInsee}) AS g_commune,
+      count(*) FILTER (WHERE ${plan.filters('kind')})::int AS by_kind,
+      count(*) FILTER (WHERE ${plan.filters('status')} ${pub('membershipStatus')})::int AS by_status,
+      count(*) FILTER (WHERE ${plan.filters('commune')} AND ${o.communeInsee} IS NOT NULL ${pub('commune')})::int AS by_commune
+    FROM ${o} WHERE ${plan.base}
+    GROUP BY GROUPING SETS ((${o.kind}), (${o.membershipStatus}), (${o.communeInsee}))`);
+  const rows = (r as unknown as { rows: FieldRow[] }).rows;
+  const pick = (grouped: (row: FieldRow) => number, value: (row: FieldRow) => string | null, n: (row: FieldRow) => number) =>
+    rows
+      .filter((row) => Number(grouped(row)) === 0 && value(row) !== null && Number(n(row)) > 0)
+      .map((row) => ({ value: String(value(row)), label: null as string | null, count: Number(n(row)) }));
+  const byCount = (a: FacetRow, b: FacetRow) => b.count - a.count || String(a.label ?? a.value).localeCompare(String(b.label ?? b.value));
+  return {
+    kind: pick(
+      (x) => x.g_kind,
+      (x) => x.kind,
+      (x) => x.by_kind,
+    ).sort(byCount),
+    status: pick(
+      (x) => x.g_status,
+      (x) => x.status,
+      (x) => x.by_status,
+    ).sort(byCount),
+    commune: rows
+      .filter((row) => Number(row.g_commune) === 0 && row.commune !== null && Number(row.by_commune) > 0)
+      .map((row) => ({ value: String(row.commune), label: row.label, count: Number(row.by_commune) }))
+      .sort(byCount)
+      .slice(0, 50),
+  };
+}
+
 /** Counts per value of each facet, under the query and the other facets' filters. */
 export async function facetCounts(tx: Db, plan: SearchPlan, locale: Locale): Promise<TFacets> {
   const pub = (field: TPublicField) => (plan.audience === 'public' ? sql`AND ${field} = ANY(${o.publicFields})` : sql``);
   const label = locale === 'fr' ? sql`t.label_fr` : sql`t.label_en`;
-  const queries: Record<FacetName, SQL> = {
-    kind: sql`SELECT ${o.kind} AS value, NULL AS label, count(*)::int AS count FROM ${o} WHERE ${plan.where('kind')}
-      GROUP BY 1 ORDER BY 3 DESC, 1`,
-    status: sql`SELECT ${o.membershipStatus} AS value, NULL AS label, count(*)::int AS count FROM ${o}
-      WHERE ${plan.where('status')} ${pub('membershipStatus')} GROUP BY 1 ORDER BY 3 DESC, 1`,
-    commune: sql`SELECT ${o.communeInsee} AS value, min(${o.communeName}) AS label, count(*)::int AS count FROM ${o}
-      WHERE ${plan.where('commune')} AND ${o.communeInsee} IS NOT NULL ${pub('commune')} GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT 50`,
-    tag: sql`SELECT tag AS value, NULL AS label, count(*)::int AS count FROM ${o}, unnest(${o.tags}) AS tag
-      WHERE ${plan.where('tag')} ${pub('tags')} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 50`,
-    theme: sql`SELECT t.id::text AS value, min(${label}) AS label, count(*)::int AS count FROM ${o}
-      JOIN organization_themes ot ON ot.organization_id = ${o.id} JOIN territory_themes t ON t.id = ot.theme_id
-      WHERE ${plan.where('theme')} ${pub('themes')} GROUP BY 1 ORDER BY 3 DESC, 2`,
-  };
-  const rows = {} as Record<FacetName, FacetRow[]>;
+  const fields = await fieldFacets(tx, plan, pub);
   // One client runs one query at a time: sequential, not Promise.all.
-  for (const name of facetNames) rows[name] = rowsOf(await tx.execute(queries[name]));
+  const tag = rowsOf(
+    await tx.execute(sql`SELECT tag AS value, NULL AS label, count(*)::int AS count FROM ${o}, unnest(${o.tags}) AS tag
+      WHERE ${plan.where('tag')} ${pub('tags')} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 50`),
+  );
+  const theme = rowsOf(
+    await tx.execute(sql`SELECT t.id::text AS value, min(${label}) AS label, count(*)::int AS count FROM ${o}
+      JOIN organization_themes ot ON ot.organization_id = ${o.id} JOIN territory_themes t ON t.id = ot.theme_id
+      WHERE ${plan.where('theme')} ${pub('themes')} GROUP BY 1 ORDER BY 3 DESC, 2`),
+  );
+  const rows = { ...fields, tag, theme };
   const named = (rows: FacetRow[], labels: Record<string, Record<Locale, string>>) =>
     counted(rows).map((r) => ({ ...r, label: labels[r.value]?.[locale] ?? r.value }));
   return {
