@@ -15,6 +15,12 @@ export type DemoDirectory = {
   relationships: string;
   /** One fictional person per line: `id;first name;last name;organisation;title;skills;public|private`. */
   people: string;
+  /**
+   * One dated figure per line: `organisation metric value date`; headcounts in people, funds raised
+   * (cumulative) in whole euros, revenue as a band. The organisations' own declarations, plausible
+   * orders of magnitude for small structures of the territory.
+   */
+  figures: string;
 };
 
 const header = 'identifiant_externe;nom;type;code_insee;thematiques;statut;public;siren;description';
@@ -47,6 +53,12 @@ ulco partners_with tektos-club
 cap-calaisis partners_with tektos-club`,
   people: `margaux-lemaire;Margaux;Lemaire;tektos-club;Chargée de mission;animation de réseau|levée de fonds;public
 thomas-dufour;Thomas;Dufour;fablab-industriel;Fabmanager;impression 3D|usinage;private`,
+  figures: `tektos-club headcount 2 2024-12-31
+tektos-club headcount 3 2025-12-31
+tektos-club funds_raised 150000 2025-09-30
+tektos headcount 4 2025-06-30
+fablab-industriel headcount 3 2025-12-31
+fablab-coeur-de-vie headcount 1 2025-12-31`,
 };
 
 const bethune: DemoDirectory = {
@@ -67,6 +79,16 @@ cluster-ti accompanies bybe
 cluster-ti accompanies atlas`,
   people: `sarah-benali;Sarah;Benali;cluster-ti;Chargée d’accompagnement;smart city|gestion de projet;public
 quentin-delattre;Quentin;Delattre;bybe;Développeur;TypeScript|applications mobiles;private`,
+  figures: `bybe headcount 3 2024-06-30
+bybe headcount 7 2025-12-31
+bybe funds_raised 120000 2024-03-15
+bybe funds_raised 450000 2025-10-01
+atlas headcount 5 2024-12-31
+atlas headcount 12 2026-01-31
+atlas funds_raised 800000 2025-05-20
+atlas revenue_band 100k_500k 2025-12-31
+la-fabrique headcount 4 2025-12-31
+cluster-ti headcount 3 2025-12-31`,
 };
 
 const lens: DemoDirectory = {
@@ -91,6 +113,16 @@ call funds llv
 univ-artois partners_with llv`,
   people: `manon-leclercq;Manon;Leclercq;llv;Chargée de projets;médiation culturelle|événementiel;public
 karim-haddad;Karim;Haddad;book-d-oreille;Ingénieur du son;prise de son|narration;private`,
+  figures: `urbik headcount 6 2024-12-31
+urbik headcount 9 2025-12-31
+urbik funds_raised 300000 2024-09-30
+urbik funds_raised 1200000 2025-11-15
+book-d-oreille headcount 4 2025-12-31
+book-d-oreille funds_raised 90000 2025-03-31
+audace headcount 16 2024-12-31
+audace headcount 18 2025-12-31
+audace revenue_band 1m_2m 2025-12-31
+llv headcount 8 2025-12-31`,
 };
 
 const aix: DemoDirectory = {
@@ -110,6 +142,12 @@ ville-marseille partners_with medinsoft
 ville-aix partners_with medinsoft`,
   people: `elodie-fabre;Élodie;Fabre;medinsoft;Chargée de mission feuille de route;pilotage de projets|fonds européens;public
 julien-marchetti;Julien;Marchetti;centrale-fablab;Responsable technique;électronique|objets connectés;private`,
+  figures: `medinsoft headcount 6 2025-12-31
+p-factory headcount 5 2025-12-31
+netangels headcount 3 2025-06-30
+netangels funds_raised 2500000 2025-06-30
+carrefour-innovation headcount 7 2025-12-31
+centrale-fablab headcount 2 2025-12-31`,
 };
 
 export const demoDirectories: Record<string, DemoDirectory> = {
@@ -120,7 +158,10 @@ export const demoDirectories: Record<string, DemoDirectory> = {
 };
 
 /** What the demo organisations show publicly once created. */
-const publicFields: TPublicField[] = ['commune', 'website', 'description', 'logoUrl', 'sector', 'themes', 'relationships'];
+const publicFields: TPublicField[] = ['commune', 'website', 'description', 'logoUrl', 'sector', 'themes', 'metrics', 'relationships'];
+/** Where the demo figures come from, as staff would note it. */
+const figureSource = 'Déclaration de la structure';
+type MetricInput = Parameters<DirectoryServices['metrics']['add']>[3];
 const lines = (text: string) => text.split('\n').filter((l) => l.trim());
 
 /** Runs a write, ignoring the conflict that says it was done by an earlier run. */
@@ -145,6 +186,33 @@ async function seedOrganizations(services: DirectoryServices, ctx: Ctx, slug: st
     if (row.action === 'create' && row.organizationId) await services.organizations.update(ctx, slug, row.organizationId, { publicFields });
   }
   return (key: string) => ids.get(key) ?? '';
+}
+
+/**
+ * Dated figures, through the metrics service. Figures carry no natural key, so an organisation that
+ * already has some (an earlier run) is left alone rather than given duplicates.
+ */
+async function seedFigures(services: DirectoryServices, ctx: Ctx, slug: string, idOf: (key: string) => string, figures: string) {
+  const done = new Map<string, boolean>();
+  for (const line of lines(figures)) {
+    const [org = '', metric = '', value = '', asOf = ''] = line.split(' ');
+    const organizationId = idOf(org);
+    if (!done.has(organizationId)) {
+      const history = await services.metrics.history(ctx, slug, organizationId, { page: 1, pageSize: 1 });
+      done.set(organizationId, history.total > 0);
+    }
+    if (done.get(organizationId)) continue;
+    const amount =
+      metric === 'revenue_band'
+        ? { band: value as MetricInput['band'] }
+        : { value: metric === 'funds_raised' ? Number(value) * 100 : Number(value) };
+    await services.metrics.add(ctx, slug, organizationId, {
+      metric: metric as MetricInput['metric'],
+      ...amount,
+      asOf,
+      source: figureSource,
+    });
+  }
 }
 
 async function seedTerritory(services: DirectoryServices, ctx: Ctx, slug: string, data: DemoDirectory): Promise<void> {
@@ -177,6 +245,7 @@ async function seedTerritory(services: DirectoryServices, ctx: Ctx, slug: string
       await services.affiliations.add(ctx, slug, person.id, { organizationId: idOf(org), title: title ?? null });
     });
   }
+  await seedFigures(services, ctx, slug, idOf, data.figures);
 }
 
 /** Seeds the directory of each demo territory; a second run changes nothing. */

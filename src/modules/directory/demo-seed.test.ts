@@ -58,8 +58,27 @@ describe('demo directory', () => {
     ]);
   });
 
+  it('gives each ecosystem key figures from dated, sourced figures of its organisations', async () => {
+    for (const slug of Object.keys(demoDirectories)) {
+      const figures = (await t.request(null, { method: 'GET', url: `/api/v1/territories/${slug}/figures` })).json();
+      expect(figures.jobs, slug).toBeGreaterThan(0);
+      expect(figures.fundsRaisedCents, slug).toBeGreaterThan(0);
+      expect(figures.asOf, slug).toMatch(/^202[4-6]-\d\d-\d\d$/);
+    }
+    // Béthune: the latest headcounts (Bybe 7, Atlas 12, La Fabrique 4, cluster 3) and cumulative funds (450 k€ + 800 k€).
+    const bethune = (await t.request(null, { method: 'GET', url: '/api/v1/territories/bethune-bruay/figures' })).json();
+    expect(bethune).toMatchObject({ jobs: 26, fundsRaisedCents: 125_000_000, asOf: '2026-01-31' });
+    // The history is kept, with its source, and the organisation's page shows the latest figure.
+    const atlas = (await publicSearch('bethune-bruay', 'q=atlas')).items[0];
+    expect(atlas.latestMetrics.headcount).toMatchObject({ value: 12, asOf: '2026-01-31', source: 'Déclaration de la structure' });
+    const rows = await t.deps.database.transaction({ system: true }, (tx) =>
+      tx.execute(sql`SELECT metric, value, band FROM organization_metrics WHERE organization_id = ${atlas.id} ORDER BY as_of`),
+    );
+    expect((rows as unknown as { rows: unknown[] }).rows).toHaveLength(4);
+  });
+
   it('changes nothing when run again', async () => {
-    const tables = ['organizations', 'organization_relationships', 'people', 'affiliations', 'audit_log'];
+    const tables = ['organizations', 'organization_relationships', 'organization_metrics', 'people', 'affiliations', 'audit_log'];
     const before = await Promise.all(tables.map(count));
     await seedDirectory(t.deps, { actor: systemActor, locale: 'fr', requestId: 'seed' });
     expect(await Promise.all(tables.map(count))).toEqual(before);

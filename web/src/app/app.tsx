@@ -8,6 +8,7 @@ import {
   OrganizationFormPage,
   OrganizationPage,
   PeoplePage,
+  PersonFormPage,
   StaffOrganizationsPage,
 } from '../modules/directory/index.ts';
 import { ForgotPasswordPage, MagicLinkPage, ResetPasswordPage, SessionProvider, SignInPage } from '../modules/identity/index.ts';
@@ -30,6 +31,8 @@ function AppRoutes() {
         <Route path="t/:slug/gestion/annuaire/nouvelle" element={<OrganizationFormPage />} />
         <Route path="t/:slug/gestion/annuaire/import" element={<ImportPage />} />
         <Route path="t/:slug/gestion/annuaire/personnes" element={<PeoplePage />} />
+        <Route path="t/:slug/gestion/annuaire/personnes/nouvelle" element={<PersonFormPage />} />
+        <Route path="t/:slug/gestion/annuaire/personnes/:personId" element={<PersonFormPage />} />
         <Route path="t/:slug/gestion/annuaire/:organizationId" element={<OrganizationFormPage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />
         <Route path="t/:slug/audit" element={<AuditPage />} />

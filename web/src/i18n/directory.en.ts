@@ -1,4 +1,5 @@
 import type { directoryFr } from './directory.fr.ts';
+import { directoryEditorsEn } from './directory-editors.en.ts';
 
 /** The directory's strings, in English. */
 export const directoryEn: typeof directoryFr = {
@@ -310,4 +311,5 @@ export const directoryEn: typeof directoryFr = {
   confirm: {
     cancel: 'Cancel',
   },
+  ...directoryEditorsEn,
 };

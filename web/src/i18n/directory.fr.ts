@@ -1,3 +1,5 @@
+import { directoryEditorsFr } from './directory-editors.fr.ts';
+
 /** The directory's strings, in French (the reference: English must match this shape). */
 export const directoryFr = {
   kinds: {
@@ -318,4 +320,5 @@ export const directoryFr = {
   confirm: {
     cancel: 'Annuler',
   },
+  ...directoryEditorsFr,
 };

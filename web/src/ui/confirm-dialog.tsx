@@ -5,6 +5,8 @@ import { Button, type ButtonVariant } from './button.tsx';
 export type ConfirmDialogProps = {
   /** The button that opens the dialog. */
   trigger: string;
+  /** The trigger's accessible name when its short text needs context (which row of a table); it must contain `trigger`. */
+  triggerLabel?: string;
   triggerVariant?: ButtonVariant;
   title: string;
   children?: ReactNode;
@@ -22,6 +24,7 @@ export type ConfirmDialogProps = {
  */
 export function ConfirmDialog({
   trigger,
+  triggerLabel,
   triggerVariant = 'secondary',
   title,
   children,
@@ -35,7 +38,7 @@ export function ConfirmDialog({
   const [busy, setBusy] = useState(false);
   return (
     <DialogTrigger isOpen={open} onOpenChange={setOpen}>
-      <Button variant={triggerVariant} className="btn-danger" isDisabled={isDisabled}>
+      <Button variant={triggerVariant} className="btn-danger" isDisabled={isDisabled} aria-label={triggerLabel}>
         {trigger}
       </Button>
       <ModalOverlay className="modal-overlay" isDismissable>

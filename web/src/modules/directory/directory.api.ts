@@ -5,6 +5,7 @@ import type {
   TRelationshipView,
 } from '../../../../src/modules/directory/directory.contract.ts';
 import type { TImportReport, TImportRow } from '../../../../src/modules/directory/import.contract.ts';
+import type { TMetric, TRelationship } from '../../../../src/modules/directory/links.contract.ts';
 import type { TPerson, TPersonDetail } from '../../../../src/modules/directory/people.contract.ts';
 import type { FacetName, TFacets, TFacetValue } from '../../../../src/modules/directory/search.contract.ts';
 
@@ -16,6 +17,13 @@ export type PublicOrganization = TPublicOrganization & { jsonLd?: Record<string,
 export type RelationshipView = TRelationshipView;
 export type Person = TPerson;
 export type PersonDetail = TPersonDetail;
+export type Affiliation = TPersonDetail['affiliations'][number];
+export type OfferKind = TPerson['offers'][number];
+export type LegalBasis = TPerson['legalBasis'];
+export type Relationship = TRelationship;
+export type Metric = TMetric;
+export type MetricKind = TMetric['metric'];
+export type RelationshipKind = TRelationship['kind'];
 export type ImportReport = TImportReport;
 export type ImportRow = TImportRow;
 export type Facets = TFacets;
@@ -60,13 +68,18 @@ export type Reminder = {
   assignee: { id: string; displayName: string } | null;
 };
 
+/** What a person offers or seeks; the server's list lives beside its tables, out of the web app's reach. */
+export const offerKinds = ['co_founder', 'job', 'investment', 'expertise', 'partner'] as const satisfies readonly OfferKind[];
+
 export const facetOrder: FacetName[] = ['kind', 'theme', 'commune', 'status', 'tag'];
 export {
   legalBases,
   membershipStatuses,
+  metricKinds,
   organizationKinds,
   publicFieldNames,
   relationshipKinds,
+  revenueBands,
 } from '../../../../src/modules/directory/directory.values.ts';
 
 const t = (slug: string) => `/api/v1/territories/${encodeURIComponent(slug)}`;
@@ -94,6 +107,14 @@ export const directoryPaths = {
   person: (slug: string, id: string) => `${t(slug)}/directory/people/${encodeURIComponent(id)}`,
   personExport: (slug: string, id: string) => `${t(slug)}/directory/people/${encodeURIComponent(id)}/export`,
   personErase: (slug: string, id: string) => `${t(slug)}/directory/people/${encodeURIComponent(id)}/erase`,
+  affiliations: (slug: string, personId: string) => `${t(slug)}/directory/people/${encodeURIComponent(personId)}/affiliations`,
+  affiliation: (slug: string, id: string) => `${t(slug)}/directory/affiliations/${encodeURIComponent(id)}`,
+  orgRelationships: (slug: string, id: string) => `${t(slug)}/directory/organizations/${encodeURIComponent(id)}/relationships?pageSize=200`,
+  relationshipCreate: (slug: string) => `${t(slug)}/directory/relationships`,
+  relationship: (slug: string, id: string) => `${t(slug)}/directory/relationships/${encodeURIComponent(id)}`,
+  metrics: (slug: string, id: string) => `${t(slug)}/directory/organizations/${encodeURIComponent(id)}/metrics`,
+  metric: (slug: string, id: string, metricId: string) =>
+    `${t(slug)}/directory/organizations/${encodeURIComponent(id)}/metrics/${encodeURIComponent(metricId)}`,
   importPreview: (slug: string) => `${t(slug)}/directory/imports/organizations/preview`,
   importCommit: (slug: string) => `${t(slug)}/directory/imports/organizations`,
   exportCsv: (slug: string, profile: 'excel' | 'open_data') => `${t(slug)}/directory/exports/organizations.csv?profile=${profile}`,
@@ -129,12 +150,15 @@ export function isDirectoryAdmin(
   return session.user.platformAdmin || session.memberships.some((m) => m.slug === slug && m.roles.includes('admin'));
 }
 
-/** Amounts in cents of euros, as whole euros in the interface's language. */
-export function formatEuros(cents: number, locale: 'fr' | 'en'): string {
+/**
+ * Amounts in cents of euros, as whole euros in the interface's language; millions in short form
+ * (« 1,25 M€ ») unless `exact` is asked for, as staff records need.
+ */
+export function formatEuros(cents: number, locale: 'fr' | 'en', exact = false): string {
+  const compact = !exact && cents >= 1_000_000_00;
   return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
     style: 'currency',
     currency: 'EUR',
-    maximumFractionDigits: 0,
-    notation: cents >= 1_000_000_00 ? 'compact' : 'standard',
+    ...(compact ? { notation: 'compact', maximumSignificantDigits: 3 } : { maximumFractionDigits: 0 }),
   }).format(cents / 100);
 }

@@ -17,6 +17,38 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
+type Labels = ReturnType<typeof useI18n>['t']['directory']['form'];
+
+/** A changed field by the label of its form field (the key when it has none). */
+function changeLabel(f: Labels, key: string): string {
+  const labels: Record<string, string> = {
+    kind: f.kind,
+    name: f.name,
+    legalName: f.legalName,
+    siren: f.siren,
+    siret: f.siret,
+    rna: f.rna,
+    address: f.street,
+    communeInsee: f.communeInsee,
+    website: f.website,
+    descriptionFr: f.descriptionFr,
+    descriptionEn: f.descriptionEn,
+    foundingYear: f.foundingYear,
+    sector: f.sector,
+    themeIds: f.themes,
+    tags: f.tags,
+    membershipStatus: f.status,
+    isPublic: f.visibility,
+  };
+  return labels[key] ?? key;
+}
+
+/** An error by its column (`line.4.type` → "type"): the line has its own column in the table. */
+const errorText = (e: { path: string; message: string }) => {
+  const column = e.path.split('.').slice(e.path.startsWith('line.') ? 2 : 1).join('.');
+  return column ? `${column} : ${e.message}` : e.message;
+};
+
 function Importer({ territory }: { territory: TerritoryDetail }) {
   const { t } = useI18n();
   const d = t.directory.import;
@@ -57,7 +89,7 @@ function Importer({ territory }: { territory: TerritoryDetail }) {
       header: d.reasons,
       cell: (r) => (
         <ul className="plain-list">
-          {[...r.reasons, ...r.changes.map((c) => `+ ${c}`), ...r.errors.map((e) => `${e.path} : ${e.message}`)].map((x) => (
+          {[...r.reasons, ...r.changes.map((c) => `+ ${changeLabel(t.directory.form, c)}`), ...r.errors.map(errorText)].map((x) => (
             <li key={x}>{x}</li>
           ))}
         </ul>

@@ -8,4 +8,5 @@ export { NetworkPage } from './network-page.tsx';
 export { OrganizationFormPage } from './organization-form-page.tsx';
 export { OrganizationPage } from './organization-page.tsx';
 export { PeoplePage } from './people-page.tsx';
+export { PersonFormPage } from './person-form-page.tsx';
 export { StaffOrganizationsPage } from './staff-organizations-page.tsx';

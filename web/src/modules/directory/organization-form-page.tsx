@@ -5,7 +5,7 @@ import type { TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Alert, Button, Checkbox, CheckboxGroup, ConfirmDialog, Loading, SelectField, TextArea, TextField } from '../../ui/index.ts';
+import { Alert, Button, Checkbox, CheckboxGroup, Loading, SelectField, TextArea, TextField } from '../../ui/index.ts';
 import { InteractionTimeline } from './crm.tsx';
 import {
   directoryPaths,
@@ -14,8 +14,11 @@ import {
   type OrganizationDetail,
   organizationKinds,
   publicFieldNames,
-  type SearchPage,
 } from './directory.api.ts';
+import { MetricsEditor } from './metrics-editor.tsx';
+import { DangerZone } from './organization-danger-zone.tsx';
+import { OrganizationPeople } from './organization-people.tsx';
+import { RelationshipsEditor } from './relationships-editor.tsx';
 import { StaffFrame } from './staff-frame.tsx';
 
 type Form = Record<
@@ -98,43 +101,6 @@ function bodyOf(f: Form, creating: boolean): Record<string, unknown> {
   };
 }
 
-function Merge({ territory, org }: { territory: TerritoryDetail; org: OrganizationDetail }) {
-  const { t } = useI18n();
-  const d = t.directory.form;
-  const others = useApi<SearchPage<Organization>>(directoryPaths.staffOrganizations(territory.slug, '?pageSize=100'));
-  const [dup, setDup] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const navigate = useNavigate();
-  const options = others.status === 'ok' ? others.data.items.filter((o) => o.id !== org.id).map((o) => ({ id: o.id, label: o.name })) : [];
-  const dupName = options.find((o) => o.id === dup)?.label ?? '';
-  return (
-    <div>
-      <h3>{d.merge}</h3>
-      <p>{d.mergeHint}</p>
-      <SelectField label={d.mergePick} options={options} value={dup} onChange={setDup} placeholder={d.mergeNone} />
-      <ConfirmDialog
-        trigger={d.merge}
-        title={d.merge}
-        confirmLabel={d.confirm}
-        cancelLabel={d.cancel}
-        isDisabled={!dup}
-        onConfirm={async () => {
-          try {
-            await apiRequest(directoryPaths.merge(territory.slug, org.id), { method: 'POST', body: { duplicateId: dup } });
-            navigate(`/t/${territory.slug}/gestion/annuaire/${org.id}`, { state: { saved: d.merged } });
-            navigate(0);
-          } catch (err) {
-            setError(err);
-          }
-        }}
-      >
-        <p>{d.mergeConfirm(dupName, org.name)}</p>
-      </ConfirmDialog>
-      <ProblemAlert error={error} />
-    </div>
-  );
-}
-
 function OrganizationForm({ territory, org }: { territory: TerritoryDetail; org: OrganizationDetail | null }) {
   const { t, locale } = useI18n();
   const d = t.directory;
@@ -188,126 +154,102 @@ function OrganizationForm({ territory, org }: { territory: TerritoryDetail; org:
     />
   );
   return (
-    <>
-      <form onSubmit={submit} noValidate>
-        <p className="muted">{f.optional}</p>
-        <div role="status">{saved && <Alert tone="success" announce={false} title={saved} />}</div>
-        <ProblemAlert error={error} />
-        <fieldset className="form-section">
-          <legend>{f.identity}</legend>
-          <div className="form-grid">
-            {text('name', f.name, undefined, true)}
-            <SelectField
-              label={f.kind}
-              name="kind"
-              value={form.kind}
-              onChange={set('kind')}
-              options={organizationKinds.map((k) => ({ id: k, label: d.kinds[k] ?? k }))}
-              errorMessage={err('kind')}
-              isRequired
-            />
-            {text('legalName', f.legalName)}
-            {text('siren', f.siren, f.sirenHint)}
-            {text('siret', f.siret, f.siretHint)}
-            {text('rna', f.rna, f.rnaHint)}
-          </div>
-        </fieldset>
-        <fieldset className="form-section">
-          <legend>{f.location}</legend>
-          <div className="form-grid">
-            {text('street', f.street)}
-            {text('postalCode', f.postalCode)}
-            {text('city', f.city)}
-            {text('communeInsee', f.communeInsee, f.communeHint)}
-          </div>
-        </fieldset>
-        <fieldset className="form-section">
-          <legend>{f.presentation}</legend>
-          {text('website', f.website, f.websiteHint)}
-          <TextArea
-            label={f.descriptionFr}
-            name="descriptionFr"
-            value={form.descriptionFr}
-            onChange={set('descriptionFr')}
-            errorMessage={err('descriptionFr')}
+    <form onSubmit={submit} noValidate>
+      <p className="muted">{f.optional}</p>
+      <div role="status">{saved && <Alert tone="success" announce={false} title={saved} />}</div>
+      <ProblemAlert error={error} />
+      <fieldset className="form-section">
+        <legend>{f.identity}</legend>
+        <div className="form-grid">
+          {text('name', f.name, undefined, true)}
+          <SelectField
+            label={f.kind}
+            name="kind"
+            value={form.kind}
+            onChange={set('kind')}
+            options={organizationKinds.map((k) => ({ id: k, label: d.kinds[k] ?? k }))}
+            errorMessage={err('kind')}
+            isRequired
           />
-          <TextArea
-            label={f.descriptionEn}
-            name="descriptionEn"
-            value={form.descriptionEn}
-            onChange={set('descriptionEn')}
-            errorMessage={err('descriptionEn')}
-          />
-          <div className="form-grid">
-            {text('foundingYear', f.foundingYear)}
-            {text('sector', f.sector)}
-          </div>
-        </fieldset>
-        <fieldset className="form-section">
-          <legend>{f.classification}</legend>
-          {territory.themes.length > 0 && (
-            <CheckboxGroup
-              label={f.themes}
-              columns
-              value={form.themeIds}
-              onChange={(v) => setForm((s) => ({ ...s, themeIds: v }))}
-              options={territory.themes.map((th) => ({ id: th.id, label: locale === 'en' ? th.labelEn : th.labelFr }))}
-              errorMessage={err('themeIds')}
-            />
-          )}
-          <div className="form-grid">
-            {text('tags', f.tags, f.tagsHint)}
-            <SelectField
-              label={f.status}
-              name="membershipStatus"
-              value={form.membershipStatus}
-              onChange={set('membershipStatus')}
-              options={membershipStatuses.map((s) => ({ id: s, label: d.statuses[s] ?? s }))}
-            />
-          </div>
-        </fieldset>
-        <fieldset className="form-section">
-          <legend>{f.visibility}</legend>
-          <Checkbox isSelected={form.isPublic} onChange={(v) => setForm((s) => ({ ...s, isPublic: v }))}>
-            {f.isPublic}
-          </Checkbox>
-          <CheckboxGroup
-            label={f.publicFields}
-            columns
-            value={form.publicFields}
-            onChange={(v) => setForm((s) => ({ ...s, publicFields: v }))}
-            options={publicFieldNames.map((p) => ({ id: p, label: d.publicFields[p] ?? p }))}
-          />
-        </fieldset>
-        <div className="actions-row">
-          <Button type="submit" isDisabled={busy}>
-            {busy ? f.saving : f.save}
-          </Button>
+          {text('legalName', f.legalName)}
+          {text('siren', f.siren, f.sirenHint)}
+          {text('siret', f.siret, f.siretHint)}
+          {text('rna', f.rna, f.rnaHint)}
         </div>
-      </form>
-      {org && (
-        <section aria-labelledby="danger-zone" className="form-section">
-          <h2 id="danger-zone">{f.danger}</h2>
-          <ConfirmDialog
-            trigger={f.delete}
-            title={f.delete}
-            confirmLabel={f.delete}
-            cancelLabel={f.cancel}
-            onConfirm={async () => {
-              try {
-                await apiRequest(directoryPaths.staffOrganization(territory.slug, org.id), { method: 'DELETE' });
-                navigate(base);
-              } catch (err) {
-                setError(err);
-              }
-            }}
-          >
-            <p>{f.deleteConfirm(org.name)}</p>
-          </ConfirmDialog>
-          <Merge territory={territory} org={org} />
-        </section>
-      )}
-    </>
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>{f.location}</legend>
+        <div className="form-grid">
+          {text('street', f.street)}
+          {text('postalCode', f.postalCode)}
+          {text('city', f.city)}
+          {text('communeInsee', f.communeInsee, f.communeHint)}
+        </div>
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>{f.presentation}</legend>
+        {text('website', f.website, f.websiteHint)}
+        <TextArea
+          label={f.descriptionFr}
+          name="descriptionFr"
+          value={form.descriptionFr}
+          onChange={set('descriptionFr')}
+          errorMessage={err('descriptionFr')}
+        />
+        <TextArea
+          label={f.descriptionEn}
+          name="descriptionEn"
+          value={form.descriptionEn}
+          onChange={set('descriptionEn')}
+          errorMessage={err('descriptionEn')}
+        />
+        <div className="form-grid">
+          {text('foundingYear', f.foundingYear)}
+          {text('sector', f.sector)}
+        </div>
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>{f.classification}</legend>
+        {territory.themes.length > 0 && (
+          <CheckboxGroup
+            label={f.themes}
+            columns
+            value={form.themeIds}
+            onChange={(v) => setForm((s) => ({ ...s, themeIds: v }))}
+            options={territory.themes.map((th) => ({ id: th.id, label: locale === 'en' ? th.labelEn : th.labelFr }))}
+            errorMessage={err('themeIds')}
+          />
+        )}
+        <div className="form-grid">
+          {text('tags', f.tags, f.tagsHint)}
+          <SelectField
+            label={f.status}
+            name="membershipStatus"
+            value={form.membershipStatus}
+            onChange={set('membershipStatus')}
+            options={membershipStatuses.map((s) => ({ id: s, label: d.statuses[s] ?? s }))}
+          />
+        </div>
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>{f.visibility}</legend>
+        <Checkbox isSelected={form.isPublic} onChange={(v) => setForm((s) => ({ ...s, isPublic: v }))}>
+          {f.isPublic}
+        </Checkbox>
+        <CheckboxGroup
+          label={f.publicFields}
+          columns
+          value={form.publicFields}
+          onChange={(v) => setForm((s) => ({ ...s, publicFields: v }))}
+          options={publicFieldNames.map((p) => ({ id: p, label: d.publicFields[p] ?? p }))}
+        />
+      </fieldset>
+      <div className="actions-row">
+        <Button type="submit" isDisabled={busy}>
+          {busy ? f.saving : f.save}
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -320,7 +262,11 @@ function EditLoader({ territory, id }: { territory: TerritoryDetail; id: string 
     <>
       <h2>{t.directory.form.editTitle(org.data.name)}</h2>
       <OrganizationForm key={org.data.updatedAt} territory={territory} org={org.data} />
+      <OrganizationPeople slug={territory.slug} org={org.data} />
+      <RelationshipsEditor territory={territory} organization={org.data} />
+      <MetricsEditor territory={territory} organizationId={org.data.id} />
       <InteractionTimeline slug={territory.slug} organizationId={org.data.id} timeZone={territory.timeZone} />
+      <DangerZone territory={territory} org={org.data} />
     </>
   );
 }

@@ -77,6 +77,7 @@ function OrganizationsList({ territory }: { territory: TerritoryDetail }) {
     { id: 'name', header: d.staff.name, cell: (o) => <Link href={`${base}/${o.id}`}>{o.name}</Link>, isRowHeader: true },
     { id: 'kind', header: d.staff.kind, cell: (o) => d.kinds[o.kind] ?? o.kind },
     { id: 'commune', header: d.staff.commune, cell: (o) => o.commune?.name ?? o.commune?.inseeCode ?? '—' },
+    { id: 'tags', header: d.form.tags, cell: (o) => (o.tags.length ? o.tags.join(', ') : '—') },
     { id: 'status', header: d.staff.status, cell: (o) => d.statuses[o.membershipStatus] ?? o.membershipStatus },
     { id: 'visibility', header: d.staff.visibility, cell: (o) => (o.isPublic ? d.staff.public : d.staff.private) },
   ];
@@ -111,9 +112,10 @@ function OrganizationsList({ territory }: { territory: TerritoryDetail }) {
             hrefFor={(p) => `${base}?${new URLSearchParams({ ...Object.fromEntries(params), page: String(p) })}`}
             labels={{ nav: t.pagination.label, previous: t.pagination.previous, next: t.pagination.next, status: t.pagination.status }}
           />
-          {selected.length > 0 && <BulkTag slug={territory.slug} ids={selected} onDone={list.reload} />}
         </>
       )}
+      {/* Outside the list, so that reloading the list after tagging keeps the form and its message. */}
+      {selected.length > 0 && <BulkTag slug={territory.slug} ids={selected} onDone={list.reload} />}
     </>
   );
 }
