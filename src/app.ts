@@ -17,6 +17,7 @@ import {
   identityRoutes,
   sessionCookie,
 } from './modules/identity/index.ts';
+import { createPlacesServices, placesRoutes } from './modules/places/index.ts';
 import { createTerritoriesService, territoriesRoutes } from './modules/territories/index.ts';
 import type { Deps } from './platform/context.ts';
 import { AppError } from './platform/errors/app-error.ts';
@@ -120,6 +121,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   const routes: RouteDef[] = [
     ...territoriesRoutes(territories),
     ...directoryRoutes(createDirectoryServices(deps)),
+    ...placesRoutes(createPlacesServices(deps)),
     ...identityRoutes({
       auth: createAuthService(deps),
       members: createMembersService(deps),

@@ -2,7 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type CapturedMail = { to: string; subject: string; text: string };
+export type CapturedMail = {
+  to: string;
+  subject: string;
+  text: string;
+  attachments: { filename: string; contentType: string; content: string }[];
+};
 
 /** A local SMTP server on loopback that keeps every message it receives. */
 export async function startSmtpCapture() {
@@ -15,7 +20,12 @@ export async function startSmtpCapture() {
       simpleParser(stream)
         .then((m) => {
           const to = Array.isArray(m.to) ? m.to.map((a) => a.text).join(', ') : (m.to?.text ?? '');
-          mails.push({ to, subject: m.subject ?? '', text: m.text ?? '' });
+          const attachments = m.attachments.map((a) => ({
+            filename: a.filename ?? '',
+            contentType: a.contentType,
+            content: a.content.toString('utf8'),
+          }));
+          mails.push({ to, subject: m.subject ?? '', text: m.text ?? '', attachments });
           callback();
         })
         .catch(callback);

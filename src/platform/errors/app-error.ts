@@ -33,6 +33,16 @@ export type ErrorCode =
   | 'import_rejected'
   | 'interaction_not_found'
   | 'reminder_not_found'
+  | 'place_not_found'
+  | 'resource_not_found'
+  | 'closure_not_found'
+  | 'booking_not_found'
+  | 'booking_conflict'
+  | 'booking_not_allowed'
+  | 'qualification_required'
+  | 'booking_not_cancellable'
+  | 'booking_not_pending'
+  | 'booking_rules'
   | 'internal';
 
 export type FieldError = { path: string; code: string; message: string };
@@ -68,6 +78,16 @@ export const statusByCode: Record<ErrorCode, number> = {
   import_rejected: 422,
   interaction_not_found: 404,
   reminder_not_found: 404,
+  place_not_found: 404,
+  resource_not_found: 404,
+  closure_not_found: 404,
+  booking_not_found: 404,
+  booking_conflict: 409,
+  booking_not_allowed: 403,
+  qualification_required: 403,
+  booking_not_cancellable: 409,
+  booking_not_pending: 409,
+  booking_rules: 422,
   internal: 500,
 };
 

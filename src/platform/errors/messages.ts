@@ -48,5 +48,27 @@ export const errorTitles: Record<ErrorCode, Record<Locale, string>> = {
   },
   interaction_not_found: { fr: 'Échange introuvable.', en: 'Interaction not found.' },
   reminder_not_found: { fr: 'Relance introuvable.', en: 'Reminder not found.' },
+  place_not_found: { fr: 'Lieu introuvable.', en: 'Place not found.' },
+  resource_not_found: { fr: 'Ressource introuvable.', en: 'Resource not found.' },
+  closure_not_found: { fr: 'Fermeture introuvable.', en: 'Closure not found.' },
+  booking_not_found: { fr: 'Réservation introuvable.', en: 'Booking not found.' },
+  booking_conflict: {
+    fr: 'Ce créneau n’est plus disponible : il chevauche une autre réservation.',
+    en: 'This slot is no longer available: it overlaps another booking.',
+  },
+  booking_not_allowed: {
+    fr: 'Cette ressource n’est pas réservable par vous.',
+    en: 'You may not book this resource.',
+  },
+  qualification_required: {
+    fr: 'Cette machine exige une habilitation valide, obtenue lors d’une formation.',
+    en: 'This machine requires a valid qualification, earned at a training.',
+  },
+  booking_not_cancellable: {
+    fr: 'Le délai d’annulation de cette réservation est dépassé.',
+    en: 'The cancellation deadline of this booking has passed.',
+  },
+  booking_not_pending: { fr: 'Cette demande a déjà été traitée.', en: 'This request has already been dealt with.' },
+  booking_rules: { fr: 'Cette réservation ne respecte pas les règles de la ressource.', en: "This booking breaks the resource's rules." },
   internal: { fr: 'Erreur interne. Elle a été enregistrée.', en: 'Internal error. It has been logged.' },
 };

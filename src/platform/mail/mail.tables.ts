@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A file sent with a message (an .ics invitation), kept inline: these are a few kilobytes. */
+export type TMailAttachment = { filename: string; content: string; contentType: string };
 
 /** Outgoing e-mail, written in the transaction that decides to send it and delivered after commit. */
 export const mailOutbox = pgTable('mail_outbox', {
@@ -8,6 +11,7 @@ export const mailOutbox = pgTable('mail_outbox', {
   subject: text('subject').notNull(),
   text: text('body_text').notNull(),
   html: text('body_html'),
+  attachments: jsonb('attachments').$type<TMailAttachment[]>(),
   status: text('status').notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),

@@ -2,9 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.ts';
-import { mailOutbox } from './mail.tables.ts';
+import { mailOutbox, type TMailAttachment } from './mail.tables.ts';
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string };
+export type MailMessage = { to: string; subject: string; text: string; html?: string; attachments?: TMailAttachment[] };
 
 export type Mailer = {
   /** Queues a message in the caller's transaction: it leaves only if that transaction commits. */
@@ -22,6 +22,7 @@ export type MailConfig = { smtpUrl?: string | undefined; from: string };
 export function createMailer(database: Database, config: MailConfig, log: Logger): Mailer {
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : nodemailer.createTransport({ jsonTransport: true });
   let running: Promise<number> | null = null;
+  let again = false;
 
   async function sendPending(): Promise<number> {
     // Claim a batch so that several app processes never send the same message twice.
@@ -31,14 +32,21 @@ export function createMailer(database: Database, config: MailConfig, log: Logger
         WHERE id IN (
           SELECT id FROM mail_outbox WHERE status = 'pending' AND attempts < 5
           ORDER BY created_at LIMIT 50 FOR UPDATE SKIP LOCKED)
-        RETURNING id, to_address AS "to", subject, body_text AS "text", body_html AS "html", attempts`);
-      return (r as unknown as { rows: Pick<typeof mailOutbox.$inferSelect, 'id' | 'to' | 'subject' | 'text' | 'html' | 'attempts'>[] })
-        .rows;
+        RETURNING id, to_address AS "to", subject, body_text AS "text", body_html AS "html", attachments, attempts`);
+      type Claimed = Pick<typeof mailOutbox.$inferSelect, 'id' | 'to' | 'subject' | 'text' | 'html' | 'attachments' | 'attempts'>;
+      return (r as unknown as { rows: Claimed[] }).rows;
     });
     let sent = 0;
     for (const m of pending) {
       try {
-        await transport.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined });
+        await transport.sendMail({
+          from: config.from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          html: m.html ?? undefined,
+          attachments: m.attachments ?? undefined,
+        });
         if (!config.smtpUrl) log.info({ mail: { to: m.to, subject: m.subject, text: m.text } }, 'e-mail (development: not sent)');
         await database.transaction({ system: true }, (tx) =>
           tx
@@ -66,11 +74,29 @@ export function createMailer(database: Database, config: MailConfig, log: Logger
 
   return {
     async enqueue(tx, message) {
-      await tx.insert(mailOutbox).values({ to: message.to, subject: message.subject, text: message.text, html: message.html ?? null });
+      await tx.insert(mailOutbox).values({
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html ?? null,
+        attachments: message.attachments?.length ? message.attachments : null,
+      });
     },
     flush() {
-      // One delivery run at a time per process; a second caller waits for the current one.
-      running ??= sendPending().finally(() => {
+      // One delivery run at a time per process. A call during a run asks for one more run after it,
+      // since the message it was made for may have been committed after the run claimed its batch.
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let sent = 0;
+        do {
+          again = false;
+          sent += await sendPending();
+        } while (again);
+        return sent;
+      })().finally(() => {
         running = null;
       });
       return running;

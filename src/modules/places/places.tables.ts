@@ -1,0 +1,193 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../identity/index.ts';
+import { territories } from '../territories/index.ts';
+import type { TBookingRules } from './booking-rules.ts';
+import { accessAudiences, bookingKinds, bookingStatuses, resourceKinds } from './places.values.ts';
+
+const territoryId = () =>
+  uuid('territory_id')
+    .notNull()
+    .references(() => territories.id, { onDelete: 'cascade' });
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/** Hourly prices in integer cents per audience; an audience left out books free. */
+export type TPrices = Partial<Record<(typeof accessAudiences)[number], number>>;
+
+/** A tiers-lieu, FabLab or coworking space of the territory. Tenant-owned. */
+export const places = pgTable(
+  'places',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    name: text('name').notNull(),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    communeInsee: text('commune_insee'),
+    descriptionFr: text('description_fr'),
+    descriptionEn: text('description_en'),
+    accessibilityFr: text('accessibility_fr'),
+    accessibilityEn: text('accessibility_en'),
+    photoUrls: text('photo_urls').array().notNull().default(sql`'{}'::text[]`),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    /** OpenStreetMap `opening_hours` syntax, evaluated in the territory's time zone. */
+    openingHours: text('opening_hours').notNull().default('Mo-Fr 09:00-18:00; PH off'),
+    isPublic: boolean('is_public').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('places_territory_name_idx').on(t.territoryId, t.name)],
+);
+
+/** A closure of a place: whole local days, both ends included (holidays, works, summer break). */
+export const placeClosures = pgTable(
+  'place_closures',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    placeId: uuid('place_id')
+      .notNull()
+      .references(() => places.id, { onDelete: 'cascade' }),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('place_closures_place_idx').on(t.placeId, t.startsOn),
+    check('place_closures_range_check', sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/** A qualification (habilitation) a machine may require, earned at a training. */
+export const qualifications = pgTable('qualifications', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  territoryId: territoryId(),
+  name: text('name').notNull(),
+  /** Months a qualification stays valid after it is granted; null: it does not expire. */
+  validityMonths: integer('validity_months'),
+  createdAt: createdAt(),
+});
+
+/** A qualification held by an account, until it expires or is revoked. */
+export const userQualifications = pgTable(
+  'user_qualifications',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    qualificationId: uuid('qualification_id')
+      .notNull()
+      .references(() => qualifications.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [index('user_qualifications_user_idx').on(t.userId, t.qualificationId)],
+);
+
+/** Something bookable in a place: a desk, a room, an office or a machine, with a capacity in units. */
+export const resources = pgTable(
+  'resources',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    placeId: uuid('place_id')
+      .notNull()
+      .references(() => places.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    descriptionFr: text('description_fr'),
+    descriptionEn: text('description_en'),
+    capacity: integer('capacity').notNull().default(1),
+    equipment: text('equipment').array().notNull().default(sql`'{}'::text[]`),
+    /** Who may book it (any one of these audiences). */
+    access: text('access').array().notNull().default(sql`'{public}'::text[]`),
+    requiredQualificationId: uuid('required_qualification_id').references(() => qualifications.id, { onDelete: 'set null' }),
+    /** Overrides the place's opening hours when set. */
+    openingHours: text('opening_hours'),
+    rules: jsonb('rules').$type<TBookingRules>().notNull().default(sql`'{}'::jsonb`),
+    prices: jsonb('prices').$type<TPrices>().notNull().default(sql`'{}'::jsonb`),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('resources_place_idx').on(t.placeId, t.name),
+    check('resources_kind_check', sql`${t.kind} IN (${inList(resourceKinds)})`),
+    check('resources_capacity_check', sql`${t.capacity} BETWEEN 1 AND 10000`),
+    check('resources_access_check', sql`${t.access} <@ ARRAY[${inList(accessAudiences)}]::text[] AND cardinality(${t.access}) > 0`),
+  ],
+);
+
+/**
+ * A booking (or a manager's blocking) of units of a resource over [starts_at, ends_at). The slot
+ * is held, with the resource's buffer, until `blocked_until`. Pending and confirmed bookings hold
+ * their slot: an exclusion constraint (single-unit resources, `exclusive`) and a capacity trigger
+ * (multi-unit ones) in the database make overlaps impossible whatever the application does.
+ */
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    placeId: uuid('place_id')
+      .notNull()
+      .references(() => places.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull().default('booking'),
+    status: text('status').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    guestName: text('guest_name'),
+    guestEmail: text('guest_email'),
+    /** The commune the booker declared living in (for resident access and prices). */
+    communeInsee: text('commune_insee'),
+    audience: text('audience').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
+    units: integer('units').notNull().default(1),
+    exclusive: boolean('exclusive').notNull(),
+    /** The price when it was booked, in integer cents. */
+    priceCents: integer('price_cents').notNull().default(0),
+    note: text('note'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    /** Raised on every change, for the calendars of those who received it (iCalendar SEQUENCE). */
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('bookings_resource_time_idx').on(t.resourceId, t.startsAt),
+    index('bookings_user_idx').on(t.userId, t.startsAt),
+    index('bookings_place_time_idx').on(t.placeId, t.startsAt),
+    check('bookings_kind_check', sql`${t.kind} IN (${inList(bookingKinds)})`),
+    check('bookings_status_check', sql`${t.status} IN (${inList(bookingStatuses)})`),
+    check('bookings_audience_check', sql`${t.audience} IN (${inList(accessAudiences)})`),
+    check('bookings_range_check', sql`${t.endsAt} > ${t.startsAt} AND ${t.blockedUntil} >= ${t.endsAt}`),
+    check('bookings_units_check', sql`${t.units} >= 1`),
+    check('bookings_price_check', sql`${t.priceCents} >= 0`),
+    check('bookings_booker_check', sql`${t.kind} = 'blocking' OR ${t.userId} IS NOT NULL OR ${t.guestEmail} IS NOT NULL`),
+  ],
+);
+
+/** A secret per account for its private iCalendar feed (only its hash is kept). */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+});
