@@ -4,6 +4,7 @@ import { createTerritoriesService } from '../modules/territories/index.ts';
 import type { Deps } from '../platform/context.ts';
 import { systemActor } from '../platform/policy/actor.ts';
 import { seedDirectory } from './directory-seed.ts';
+import { seedPlaces } from './places-seed.ts';
 
 /** The four ecosystems of the articles Totem is built for; people are fictional. */
 export const demoTerritories = [
@@ -85,6 +86,7 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
     const [any] = await deps.database.transaction({ system: true }, (tx) =>
       tx.select({ id: organizations.id }).from(organizations).limit(1),
     );
+    await seedPlaces(deps, ctx);
     if (any) return { created: false };
     await seedDirectory(deps, ctx);
     return { created: true };
@@ -113,5 +115,6 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
     await members.grant(ctx, p.territory, { email: p.email, displayName: p.displayName, role: p.role }, demoPassword);
   }
   await seedDirectory(deps, ctx);
+  await seedPlaces(deps, ctx);
   return { created: true };
 }
