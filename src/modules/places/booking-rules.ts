@@ -35,6 +35,8 @@ export type TBookingRules = {
   quotaScope?: 'person' | 'organization';
   /** When true a booking waits for a manager's approval; otherwise it is confirmed at once. Default false. */
   requiresApproval?: boolean;
+  /** Minutes after the start a booking waits to be checked in, then is released as a no-show. Default null (never). */
+  checkInGraceMinutes?: number | null;
 };
 
 export type TResolvedBookingRules = Required<TBookingRules>;
@@ -51,6 +53,7 @@ export const DEFAULT_BOOKING_RULES: TResolvedBookingRules = {
   weeklyQuotaMinutes: null,
   quotaScope: 'person',
   requiresApproval: false,
+  checkInGraceMinutes: null,
 };
 
 /** The rules with defaults applied (`undefined` fields take the default; `null` quotas stay off). */

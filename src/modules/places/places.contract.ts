@@ -61,6 +61,8 @@ export const ZBookingRules = z.strictObject({
   weeklyQuotaMinutes: z.number().int().min(5).max(10_080).nullable().optional(),
   quotaScope: z.enum(['person', 'organization']).optional(),
   requiresApproval: z.boolean().optional(),
+  /** Minutes after the start a booking waits to be checked in before it is released as a no-show; null: never. */
+  checkInGraceMinutes: z.number().int().min(5).max(1440).nullable().optional(),
 });
 export const ZPrices = z.strictObject(
   Object.fromEntries(accessAudiences.map((a) => [a, ZCents.optional()])) as Record<
@@ -75,6 +77,8 @@ const resourceFields = {
   descriptionFr: ZText(5000).nullable().optional(),
   descriptionEn: ZText(5000).nullable().optional(),
   capacity: z.number().int().min(1).max(10_000).optional(),
+  /** How many people a room or office holds. */
+  seats: z.number().int().min(1).max(10_000).nullable().optional(),
   equipment: z.array(ZRequiredText(100)).max(50).optional(),
   access: z.array(ZAccessAudience).min(1).max(accessAudiences.length).optional(),
   requiredQualificationId: z.uuid().nullable().optional(),
@@ -102,6 +106,7 @@ export const ZResource = z
     descriptionFr: z.string().nullable(),
     descriptionEn: z.string().nullable(),
     capacity: z.number().int(),
+    seats: z.number().int().nullable(),
     equipment: z.array(z.string()),
     access: z.array(ZAccessAudience),
     requiredQualification: z.object({ id: z.uuid(), name: z.string() }).nullable(),

@@ -40,6 +40,7 @@ export function toResource(r: ResourceRow, qualificationNames: Map<string, strin
     descriptionFr: r.descriptionFr,
     descriptionEn: r.descriptionEn,
     capacity: r.capacity,
+    seats: r.seats,
     equipment: r.equipment,
     access: r.access as TResource['access'],
     requiredQualification: q ? { id: q, name: qualificationNames.get(q) ?? '' } : null,

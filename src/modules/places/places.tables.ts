@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/index.ts';
 import { territories } from '../territories/index.ts';
 import type { TBookingRules } from './booking-rules.ts';
@@ -89,6 +89,8 @@ export const userQualifications = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
+    /** The training session it was earned at, when it was. */
+    sessionId: uuid('session_id'),
   },
   (t) => [index('user_qualifications_user_idx').on(t.userId, t.qualificationId)],
 );
@@ -107,6 +109,8 @@ export const resources = pgTable(
     descriptionFr: text('description_fr'),
     descriptionEn: text('description_en'),
     capacity: integer('capacity').notNull().default(1),
+    /** How many people a room or office holds (for "a room for 8"); null for desks and machines. */
+    seats: integer('seats'),
     equipment: text('equipment').array().notNull().default(sql`'{}'::text[]`),
     /** Who may book it (any one of these audiences). */
     access: text('access').array().notNull().default(sql`'{public}'::text[]`),
@@ -123,9 +127,25 @@ export const resources = pgTable(
     index('resources_place_idx').on(t.placeId, t.name),
     check('resources_kind_check', sql`${t.kind} IN (${inList(resourceKinds)})`),
     check('resources_capacity_check', sql`${t.capacity} BETWEEN 1 AND 10000`),
+    check('resources_seats_check', sql`${t.seats} BETWEEN 1 AND 10000`),
     check('resources_access_check', sql`${t.access} <@ ARRAY[${inList(accessAudiences)}]::text[] AND cardinality(${t.access}) > 0`),
   ],
 );
+
+/** A recurring booking request: its rule, kept to show and to extend; its occurrences are bookings. */
+export const bookingSeries = pgTable('booking_series', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  territoryId: territoryId(),
+  resourceId: uuid('resource_id')
+    .notNull()
+    .references(() => resources.id, { onDelete: 'cascade' }),
+  /** The RRULE in canonical form, and the first occurrence's local start (YYYY-MM-DDTHH:MM). */
+  rrule: text('rrule').notNull(),
+  localStart: text('local_start').notNull(),
+  durationMinutes: integer('duration_minutes').notNull(),
+  userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
 
 /**
  * A booking (or a manager's blocking) of units of a resource over [starts_at, ends_at). The slot
@@ -164,6 +184,11 @@ export const bookings = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
+    /** The recurring series the booking is an occurrence of; each occurrence is cancelled alone. */
+    seriesId: uuid('series_id').references(() => bookingSeries.id, { onDelete: 'set null' }),
+    /** SHA-256 of the secret in the booking's check-in QR code. */
+    checkInTokenHash: text('check_in_token_hash'),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     /** Raised on every change, for the calendars of those who received it (iCalendar SEQUENCE). */
     sequence: integer('sequence').notNull().default(0),
     createdAt: createdAt(),
@@ -173,6 +198,8 @@ export const bookings = pgTable(
     index('bookings_resource_time_idx').on(t.resourceId, t.startsAt),
     index('bookings_user_idx').on(t.userId, t.startsAt),
     index('bookings_place_time_idx').on(t.placeId, t.startsAt),
+    index('bookings_series_idx').on(t.seriesId),
+    uniqueIndex('bookings_check_in_token_key').on(t.checkInTokenHash),
     check('bookings_kind_check', sql`${t.kind} IN (${inList(bookingKinds)})`),
     check('bookings_status_check', sql`${t.status} IN (${inList(bookingStatuses)})`),
     check('bookings_audience_check', sql`${t.audience} IN (${inList(accessAudiences)})`),
@@ -191,3 +218,47 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: createdAt(),
 });
+
+/** A training session: seats to earn a qualification (machines may require one). */
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    qualificationId: uuid('qualification_id')
+      .notNull()
+      .references(() => qualifications.id, { onDelete: 'cascade' }),
+    placeId: uuid('place_id').references(() => places.id, { onDelete: 'set null' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    seats: integer('seats').notNull(),
+    trainer: text('trainer'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('training_sessions_time_idx').on(t.territoryId, t.startsAt),
+    check('training_sessions_range_check', sql`${t.endsAt} > ${t.startsAt}`),
+    check('training_sessions_seats_check', sql`${t.seats} BETWEEN 1 AND 1000`),
+  ],
+);
+
+/** A seat taken at a training session; attending grants the session's qualification. */
+export const trainingEnrolments = pgTable(
+  'training_enrolments',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    territoryId: territoryId(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status').notNull().default('enrolled'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('training_enrolments_session_user_key').on(t.sessionId, t.userId),
+    check('training_enrolments_status_check', sql`${t.status} IN ('enrolled', 'attended', 'absent', 'cancelled')`),
+  ],
+);
