@@ -12,6 +12,7 @@ import {
   StaffOrganizationsPage,
 } from '../modules/directory/index.ts';
 import { ForgotPasswordPage, MagicLinkPage, ResetPasswordPage, SessionProvider, SignInPage } from '../modules/identity/index.ts';
+import { MyBookingsPage, PlacePage, PlacesManagerPage, PlacesPage, PlannerPage } from '../modules/places/index.ts';
 import { AuditPage, HomePage, MembersPage, TerritoryPage } from '../modules/territories/index.ts';
 import { AccessibilityPage } from './accessibility-page.tsx';
 import { Layout } from './layout.tsx';
@@ -34,6 +35,11 @@ function AppRoutes() {
         <Route path="t/:slug/gestion/annuaire/personnes/nouvelle" element={<PersonFormPage />} />
         <Route path="t/:slug/gestion/annuaire/personnes/:personId" element={<PersonFormPage />} />
         <Route path="t/:slug/gestion/annuaire/:organizationId" element={<OrganizationFormPage />} />
+        <Route path="t/:slug/lieux" element={<PlacesPage />} />
+        <Route path="t/:slug/lieux/:placeId" element={<PlacePage />} />
+        <Route path="t/:slug/mes-reservations" element={<MyBookingsPage />} />
+        <Route path="t/:slug/gestion/lieux" element={<PlacesManagerPage />} />
+        <Route path="t/:slug/gestion/lieux/planning" element={<PlannerPage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />
         <Route path="t/:slug/audit" element={<AuditPage />} />
         <Route path="sign-in" element={<SignInPage />} />

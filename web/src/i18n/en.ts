@@ -1,5 +1,6 @@
 import { directoryEn } from './directory.en.ts';
 import type { Messages } from './fr.ts';
+import { placesEn } from './places.en.ts';
 import { statementEn } from './statement.en.ts';
 
 /** Every string of the interface, in English. */
@@ -199,4 +200,5 @@ export const en: Messages = {
   },
   statement: statementEn,
   directory: directoryEn,
+  places: placesEn,
 };

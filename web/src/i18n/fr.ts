@@ -1,4 +1,5 @@
 import { directoryFr } from './directory.fr.ts';
+import { placesFr } from './places.fr.ts';
 import { statementFr } from './statement.fr.ts';
 
 /** Every string of the interface, in French (the reference language: English must match its shape). */
@@ -198,6 +199,7 @@ export const fr = {
   },
   statement: statementFr,
   directory: directoryFr,
+  places: placesFr,
 };
 
 export type Messages = typeof fr;

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Link, Loading } from '../../ui/index.ts';
 import { DirectoryHighlights, RemindersPanel } from '../directory/index.ts';
 import { isTerritoryAdmin, useSession } from '../identity/index.ts';
+import { PlacesPanel } from '../places/index.ts';
 import { territoryPaths } from './territories.api.ts';
 
 function Facts({ territory }: { territory: TerritoryDetail }) {
@@ -123,6 +124,7 @@ export function TerritoryPage() {
         <div className="territory-main">
           <RemindersPanel slug={territory.slug} timeZone={territory.timeZone} />
           <DirectoryHighlights slug={territory.slug} timeZone={territory.timeZone} />
+          <PlacesPanel slug={territory.slug} />
           <Facts territory={territory} />
           <Themes territory={territory} />
         </div>

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { apiRequest } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { Button, ConfirmDialog, TextArea } from '../../ui/index.ts';
+import { type Booking, type BookingStatus, placesPaths } from './places.api.ts';
+import { formatPeriod } from './places-time.ts';
+
+/** A booking's status in words, with a mark that does not rely on colour. */
+export function StatusBadge({ status, kind }: { status: BookingStatus; kind?: Booking['kind'] }) {
+  const { t } = useI18n();
+  const s = t.places.statuses;
+  const marks: Record<BookingStatus, string> = { pending: '…', confirmed: '✓', cancelled: '✕', rejected: '✕', no_show: '–' };
+  const label = kind === 'blocking' && status === 'confirmed' ? t.places.manage.blocking : (s[status] ?? status);
+  return (
+    <span className={`badge status-${status}`}>
+      <span aria-hidden="true">{`${marks[status]} `}</span>
+      {label}
+    </span>
+  );
+}
+
+export type ActionResult = { booking: Booking } | { error: unknown };
+
+export type CancelBookingProps = {
+  slug: string;
+  booking: Booking;
+  timeZone: string;
+  /** Managers must give a reason (sent to the booker); a booker may give one. */
+  asManager: boolean;
+  onDone: (result: ActionResult) => void;
+};
+
+/** Cancels a booking after an explicit confirmation, with the reason in the dialog. */
+export function CancelBooking({ slug, booking, timeZone, asManager, onDone }: CancelBookingProps) {
+  const { t, locale } = useI18n();
+  const c = t.places.cancel;
+  const [reason, setReason] = useState('');
+  const period = formatPeriod(booking.start, booking.end, locale, timeZone);
+  const blocking = booking.kind === 'blocking';
+  return (
+    <ConfirmDialog
+      trigger={blocking ? c.liftTrigger : c.trigger}
+      triggerLabel={c.triggerLabel(blocking ? c.liftTrigger : c.trigger, booking.resource.name, period)}
+      title={blocking ? c.liftTitle : c.title}
+      confirmLabel={blocking ? c.liftConfirm : c.confirm}
+      cancelLabel={c.keep}
+      canConfirm={!asManager || reason.trim().length > 0}
+      onConfirm={async () => {
+        try {
+          const body = reason.trim() ? { reason: reason.trim() } : {};
+          onDone({ booking: await apiRequest<Booking>(placesPaths.cancel(slug, booking.id), { method: 'POST', body }) });
+        } catch (error) {
+          onDone({ error });
+        }
+      }}
+    >
+      <p>{`${booking.resource.name} · ${booking.place.name}`}</p>
+      <p>{period}</p>
+      {booking.booker && <p>{c.booker(booking.booker.name)}</p>}
+      <TextArea
+        label={asManager ? c.reasonRequired : c.reason}
+        description={asManager && !blocking ? c.reasonHint : undefined}
+        name="reason"
+        value={reason}
+        onChange={setReason}
+        rows={3}
+        isRequired={asManager}
+      />
+    </ConfirmDialog>
+  );
+}
+
+export type DecideBookingProps = { slug: string; booking: Booking; timeZone: string; onDone: (result: ActionResult) => void };
+
+/** Approves a pending request at once, or rejects it after a confirmation, with a reason sent to the booker. */
+export function DecideBooking({ slug, booking, timeZone, onDone }: DecideBookingProps) {
+  const { t, locale } = useI18n();
+  const d = t.places.decide;
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const period = formatPeriod(booking.start, booking.end, locale, timeZone);
+  const who = booking.booker?.name ?? '';
+  const send = async (decision: 'approve' | 'reject') => {
+    setBusy(true);
+    try {
+      const body = { decision, ...(decision === 'reject' && reason.trim() ? { reason: reason.trim() } : {}) };
+      onDone({ booking: await apiRequest<Booking>(placesPaths.decision(slug, booking.id), { method: 'POST', body }) });
+    } catch (error) {
+      onDone({ error });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button
+        variant="primary"
+        isDisabled={busy}
+        aria-label={d.triggerLabel(d.approve, who, booking.resource.name, period)}
+        onPress={() => send('approve')}
+      >
+        {d.approve}
+      </Button>
+      <ConfirmDialog
+        trigger={d.reject}
+        triggerLabel={d.triggerLabel(d.reject, who, booking.resource.name, period)}
+        title={d.rejectTitle}
+        confirmLabel={d.rejectConfirm}
+        cancelLabel={d.keep}
+        isDisabled={busy}
+        onConfirm={() => send('reject')}
+      >
+        <p>{`${booking.resource.name} · ${period}`}</p>
+        {who && <p>{t.places.cancel.booker(who)}</p>}
+        <TextArea label={d.reason} description={d.reasonHint} name="reason" value={reason} onChange={setReason} rows={3} />
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Page, TerritoryDetail } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { ProblemAlert } from '../../shared/problem-alert.tsx';
+import { Alert, type Column, DataTable, Link, Loading } from '../../ui/index.ts';
+import { type ActionResult, CancelBooking, StatusBadge } from './booking-actions.tsx';
+import { CalendarFeed } from './calendar-feed.tsx';
+import { type Booking, placesPaths } from './places.api.ts';
+import { PlacesFrame } from './places-frame.tsx';
+import { formatPeriod } from './places-time.ts';
+
+function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcoming: boolean }) {
+  const { t, locale } = useI18n();
+  const m = t.places.mine;
+  const list = useApi<Page<Booking>>(placesPaths.myBookings(territory.slug, upcoming));
+  const loaded = list.status === 'ok' ? list.data.items : null;
+  // Kept in the page: a cancellation updates its row from the server's answer, the table stays put.
+  const [items, setItems] = useState<Booking[] | null>(null);
+  useEffect(() => setItems(loaded), [loaded]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const status = useRef<HTMLDivElement>(null);
+  const zone = territory.timeZone;
+  const done = (r: ActionResult) => {
+    if ('error' in r) {
+      setNotice(null);
+      setError(r.error);
+    } else {
+      setError(null);
+      setNotice(m.cancelled);
+      setItems((xs) => xs?.map((x) => (x.id === r.booking.id ? r.booking : x)) ?? null);
+    }
+    // The button that opened the dialog is gone: the message takes the focus.
+    setTimeout(() => status.current?.focus(), 0);
+  };
+  if (list.status === 'loading') return <Loading label={t.common.loading} />;
+  if (list.status === 'error') return <ProblemAlert error={list.error} onRetry={list.reload} />;
+  const rows = items ?? list.data.items;
+  const columns: Column<Booking>[] = [
+    {
+      id: 'resource',
+      header: m.resource,
+      isRowHeader: true,
+      cell: (b) => (
+        <>
+          <Link href={`/t/${territory.slug}/lieux/${b.place.id}?ressource=${b.resource.id}`}>{b.resource.name}</Link>
+          <span className="block small muted">{b.place.name}</span>
+        </>
+      ),
+    },
+    { id: 'when', header: m.when, cell: (b) => formatPeriod(b.start, b.end, locale, zone) },
+    { id: 'status', header: m.status, cell: (b) => <StatusBadge status={b.status} /> },
+    {
+      id: 'actions',
+      header: m.actions,
+      cell: (b) =>
+        b.cancellable ? (
+          <CancelBooking slug={territory.slug} booking={b} timeZone={zone} asManager={false} onDone={done} />
+        ) : b.status === 'pending' || b.status === 'confirmed' ? (
+          <span className="small muted">{m.tooLate}</span>
+        ) : (
+          (b.cancelReason && <span className="small">{m.reason(b.cancelReason)}</span>) || '—'
+        ),
+    },
+  ];
+  return (
+    <>
+      <div ref={status} tabIndex={-1} role="status" className="focus-target">
+        {notice && <Alert tone="success" announce={false} title={notice} />}
+      </div>
+      <ProblemAlert error={error} />
+      {rows.length === 0 ? (
+        <p className="empty">{upcoming ? m.emptyUpcoming : m.emptyPast}</p>
+      ) : (
+        <DataTable caption={upcoming ? m.captionUpcoming : m.captionPast} columns={columns} rows={rows} rowKey={(b) => b.id} />
+      )}
+    </>
+  );
+}
+
+/** A signed-in person's bookings in the territory, upcoming or past, and their private calendar feed. */
+export function MyBookingsPage() {
+  const { t } = useI18n();
+  const m = t.places.mine;
+  const [params] = useSearchParams();
+  const upcoming = params.get('periode') !== 'passees';
+  return (
+    <PlacesFrame heading={m.heading} access="signed_in">
+      {(territory) => {
+        const base = `/t/${territory.slug}/mes-reservations`;
+        return (
+          <>
+            <nav aria-label={m.period} className="staff-nav">
+              <ul>
+                <li>
+                  <Link href={base} aria-current={upcoming ? 'page' : undefined}>
+                    {m.upcoming}
+                  </Link>
+                </li>
+                <li>
+                  <Link href={`${base}?periode=passees`} aria-current={upcoming ? undefined : 'page'}>
+                    {m.past}
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+            <Bookings key={String(upcoming)} territory={territory} upcoming={upcoming} />
+            <p>
+              <Link href={`/t/${territory.slug}/lieux`}>{m.book}</Link>
+            </p>
+            <CalendarFeed />
+          </>
+        );
+      }}
+    </PlacesFrame>
+  );
+}
