@@ -2,6 +2,7 @@ import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { createIdentityMaintenance } from '../modules/identity/index.ts';
+import { createPlacesServices } from '../modules/places/index.ts';
 import { createDeps } from '../platform/deps.ts';
 
 /** Starts Totem; stops gracefully on SIGTERM/SIGINT, letting in-flight requests finish. */
@@ -20,6 +21,10 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
     3_600_000,
   );
   hourly.unref();
+  // Bookings not checked in within their resource's grace period free their slot as no-shows.
+  const { moves } = createPlacesServices(deps);
+  const minutely = setInterval(() => void moves.releaseNoShows().catch((err) => deps.log.warn({ err }, 'no-show release failed')), 60_000);
+  minutely.unref();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -27,6 +32,7 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
     deps.log.info({ signal }, 'shutting down: finishing in-flight requests');
     clearInterval(timer);
     clearInterval(hourly);
+    clearInterval(minutely);
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     // Keep-alive connections that finish their request during the close would otherwise stay open

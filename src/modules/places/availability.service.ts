@@ -8,8 +8,8 @@ import { addDays, addMinutes, dayRange, startOfDay, type TInterval, todayIn } fr
 import { territories } from '../territories/index.ts';
 import { holdingOverlaps } from './booking-dto.ts';
 import { bookingUid } from './booking-mail.ts';
+import { closuresOf } from './booking-request.ts';
 import { peakUnits, resolveBookingRules } from './booking-rules.ts';
-import { closuresOf } from './bookings.service.ts';
 import { openIntervals } from './opening-hours.ts';
 import type { TAvailability } from './places.contract.ts';
 import { requirePlace, requireResource } from './places.service.ts';

@@ -41,6 +41,8 @@ function toBooking(row: Joined, now: Date, showBooker: boolean): TBooking {
     note: b.note,
     cancelReason: b.cancelReason,
     cancellable: b.kind === 'booking' && holding && canCancel({ start: b.startsAt }, r.rules, now),
+    checkedInAt: b.checkedInAt?.toISOString() ?? null,
+    seriesId: b.seriesId,
     createdAt: b.createdAt.toISOString(),
   };
 }

@@ -47,13 +47,14 @@ export async function mailBooking(
   zone: string,
   locale: Locale,
   reason?: string | null,
+  extra?: string,
 ): Promise<void> {
   const to = booking.booker?.email;
   if (!to) return;
   const when = formatRangeInZone(new Date(booking.start), new Date(booking.end), zone, locale);
   const what = `${booking.resource.name} — ${booking.place.name}`;
   const because = reason ? `\n${locale === 'fr' ? 'Motif' : 'Reason'} : ${reason}` : '';
-  const text = `${intros[event][locale]}\n\n${what}\n${when}${because}\n`;
+  const text = `${intros[event][locale]}\n\n${what}\n${when}${because}\n${extra ? `\n${extra}\n` : ''}`;
   const host = new URL(deps.publicUrl).hostname;
   const method = statusOf[event] === 'CANCELLED' ? 'CANCEL' : 'PUBLISH';
   const calendar = buildCalendar({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { defineRoute } from '../../platform/http/route.ts';
+import { bookingExtraRoutes } from './booking-extra.routes.ts';
 import {
   ZBooking,
   ZBookingListQuery,
@@ -140,5 +141,6 @@ export function bookingRoutes(services: PlacesServices) {
       },
     }),
     ...feedRoutes(services),
+    ...bookingExtraRoutes(services),
   ];
 }

@@ -1,60 +1,25 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { authorize } from '../../platform/policy/policy.ts';
-import { dayRange, startOfDay } from '../../platform/time/index.ts';
-import { bookingAudience, bookingPrice } from './booking-access.ts';
 import { type BookingRow, loadBooking, pageOfBookings } from './booking-dto.ts';
 import { type BookingEvent, mailBooking } from './booking-mail.ts';
-import { canCancel, checkBooking, describeViolation, initialStatus, quotaWindow, withBuffer } from './booking-rules.ts';
+import { checkInSecret, isOverlap, prepareBooking, rulesError } from './booking-request.ts';
+import { canCancel } from './booking-rules.ts';
 import type { TBookingListQuery, TCreateBlockingRequest, TCreateBookingRequest } from './places.contract.ts';
 import { managesPlaces, placesPolicy } from './places.policy.ts';
-import { requirePlace, requireResource } from './places.service.ts';
-import { bookings, placeClosures } from './places.tables.ts';
+import { requireResource } from './places.service.ts';
+import { bookings } from './places.tables.ts';
 import { inTerritory, record, type Scoped } from './scope.ts';
 
 type BookingsDeps = Pick<Deps, 'database' | 'clock' | 'mailer' | 'config'>;
 
-/** A closure's local days as instants in the territory's zone: [first day's midnight, the day after the last). */
-export async function closuresOf(s: Scoped, placeId: string) {
-  const rows = await s.tx.select().from(placeClosures).where(eq(placeClosures.placeId, placeId));
-  const zone = s.territory.timeZone;
-  return rows.map((c) => ({ start: startOfDay(c.startsOn, zone), end: dayRange(c.endsOn, zone).end }));
-}
-
-/** Whether a database error is the overlap constraint or the capacity trigger refusing a booking. */
-function isOverlap(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
-    if (e.code === '23P01') return true;
-  }
-  return false;
-}
-
-/** Minutes the same booker already holds in the local day and ISO week of `start`, for the quotas. */
-async function bookedMinutes(s: Scoped, resourceId: string, start: Date, booker: { userId: string | null; email: string | null }) {
-  const who = booker.userId ? eq(bookings.userId, booker.userId) : booker.email ? eq(bookings.guestEmail, booker.email) : undefined;
-  if (!who) return { day: 0, week: 0 };
-  const minutesIn = async (w: { start: Date; end: Date }) => {
-    const r = await s.tx
-      .select({ m: sql<number>`coalesce(sum(extract(epoch FROM ${bookings.endsAt} - ${bookings.startsAt}) / 60), 0)` })
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.resourceId, resourceId),
-          who,
-          inArray(bookings.status, ['pending', 'confirmed']),
-          gte(bookings.startsAt, w.start),
-          lt(bookings.startsAt, w.end),
-        ),
-      );
-    return Number(r[0]?.m ?? 0);
-  };
-  const zone = s.territory.timeZone;
-  return { day: await minutesIn(quotaWindow('day', start, zone)), week: await minutesIn(quotaWindow('week', start, zone)) };
-}
+/** The line of a confirmation that gives the booker their check-in link. */
+const checkInLine = (url: string, locale: Ctx['locale']) =>
+  locale === 'fr' ? `Pour signaler votre arrivée sur place : ${url}` : `To check in when you arrive: ${url}`;
 
 /** Inserts a booking row; an overlap refused by the database becomes a clear 409. */
-async function insertBooking(s: Scoped, values: typeof bookings.$inferInsert): Promise<BookingRow> {
+export async function insertBooking(s: Scoped, values: typeof bookings.$inferInsert): Promise<BookingRow> {
   try {
     const [row] = await s.tx.insert(bookings).values(values).returning();
     if (!row) throw new AppError('internal');
@@ -75,9 +40,9 @@ export function createBookingsService(deps: BookingsDeps) {
       void deps.mailer.flush().catch(() => 0);
       return r;
     });
-  const notify = async (s: Scoped, id: string, event: BookingEvent, reason?: string | null) => {
+  const notify = async (s: Scoped, id: string, event: BookingEvent, reason?: string | null, extra?: string) => {
     const b = await loadBooking(s.tx, id, clock.now());
-    await mailBooking(s.tx, mailDeps, { ...b, sequence: b.row.sequence }, event, s.territory.timeZone, s.ctx.locale, reason);
+    await mailBooking(s.tx, mailDeps, { ...b, sequence: b.row.sequence }, event, s.territory.timeZone, s.ctx.locale, reason, extra);
   };
 
   return {
@@ -86,67 +51,16 @@ export function createBookingsService(deps: BookingsDeps) {
       return thenSend(
         inTerritory(database, ctx, slug, 'places.book', async (s) => {
           const now = clock.now();
-          const userId = ctx.actor.kind === 'user' && ctx.actor.via !== 'system' ? ctx.actor.userId : null;
-          if (!userId && (!input.guestName || !input.guestEmail)) {
-            const missing = (['guestName', 'guestEmail'] as const).filter((k) => !input[k]);
-            throw new AppError('validation_failed', 'visitors give a name and an e-mail', {
-              errors: missing.map((k) => ({
-                path: `body.${k}`,
-                code: 'required',
-                message: ctx.locale === 'fr' ? 'obligatoire' : 'required',
-              })),
-            });
-          }
-          const resource = await requireResource(s.tx, input.resourceId);
-          const place = await requirePlace(s, resource.placeId);
-          if (!resource.isActive) throw new AppError('resource_not_found', 'this resource is not bookable');
-          const units = input.units ?? 1;
-          if (units > resource.capacity) {
-            throw new AppError('validation_failed', 'more units than the resource has', {
-              errors: [{ path: 'body.units', code: 'too_big', message: `≤ ${resource.capacity}` }],
-            });
-          }
-          const audience = await bookingAudience(s, resource, input, now);
-          const start = new Date(input.start);
-          const end = new Date(input.end);
-          const violations = checkBooking({ start, end }, resource.rules, {
-            now,
-            zone: s.territory.timeZone,
-            openingHours: resource.openingHours ?? place.openingHours,
-            closures: await closuresOf(s, place.id),
-            bookedMinutes: await bookedMinutes(s, resource.id, start, { userId, email: input.guestEmail ?? null }),
-          });
-          if (violations.length) {
-            const errors = violations.map((v) => ({
-              path: v.code.includes('quota') || v.code === 'booking_too_far_ahead' ? 'body.start' : 'body.end',
-              code: v.code,
-              message: describeViolation(v, ctx.locale),
-            }));
-            throw new AppError('booking_rules', errors.map((e) => e.message).join(' '), { errors });
-          }
-          const staff = managesPlaces(ctx.actor, s.territory.id);
-          const row = await insertBooking(s, {
-            territoryId: s.territory.id,
-            resourceId: resource.id,
-            placeId: place.id,
-            kind: 'booking',
-            status: staff ? 'confirmed' : initialStatus(resource.rules),
-            userId,
-            guestName: userId ? null : (input.guestName ?? null),
-            guestEmail: userId ? null : (input.guestEmail ?? null),
-            communeInsee: input.communeInsee ?? null,
-            audience,
-            startsAt: start,
-            endsAt: end,
-            blockedUntil: withBuffer(start, end, resource.rules.bufferMinutes ?? 0).end,
-            units,
-            exclusive: resource.capacity === 1,
-            priceCents: bookingPrice(resource, audience, start, end),
-            note: input.note ?? null,
-          });
+          const request = await prepareBooking(s, input, now);
+          const interval = { start: new Date(input.start), end: new Date(input.end) };
+          const violations = await request.check(interval);
+          if (violations.length) throw rulesError(violations, ctx.locale);
+          const secret = checkInSecret();
+          const row = await insertBooking(s, request.values(interval, secret.hash));
           await record(s, 'booking.create', 'booking', row.id, { after: row });
-          await notify(s, row.id, row.status === 'pending' ? 'pending' : 'confirmed');
-          return loadBooking(s.tx, row.id, now, true).then(({ row: _, ...b }) => b);
+          const checkInUrl = `${deps.config.publicUrl}/check-in/${secret.token}`;
+          await notify(s, row.id, row.status === 'pending' ? 'pending' : 'confirmed', null, checkInLine(checkInUrl, ctx.locale));
+          return loadBooking(s.tx, row.id, now, true).then(({ row: _, ...b }) => ({ ...b, checkInUrl }));
         }),
       );
     },

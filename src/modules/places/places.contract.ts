@@ -191,6 +191,8 @@ export type TCreateBookingRequest = z.infer<typeof ZCreateBookingRequest>;
 
 export const ZCreateBlockingRequest = z.strictObject({ resourceId: z.uuid(), start: ZInstant, end: ZInstant, reason: ZRequiredText(300) });
 export type TCreateBlockingRequest = z.infer<typeof ZCreateBlockingRequest>;
+export const ZMoveBookingRequest = z.strictObject({ start: ZInstant, end: ZInstant });
+export const ZCheckInToken = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/) });
 export const ZCancelBookingRequest = z.strictObject({ reason: ZText(1000).optional() });
 export const ZDecisionRequest = z.strictObject({ decision: z.enum(['approve', 'reject']), reason: ZText(1000).optional() });
 
@@ -212,6 +214,10 @@ export const ZBooking = z
     cancelReason: z.string().nullable(),
     /** Whether the booker may still cancel or move it themselves (before the deadline). */
     cancellable: z.boolean(),
+    checkedInAt: z.iso.datetime().nullable(),
+    seriesId: z.uuid().nullable(),
+    /** Only in the answer that creates it: the booker's check-in link (its secret is not kept). */
+    checkInUrl: z.string().optional(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Booking' });
@@ -219,6 +225,8 @@ export type TBooking = z.infer<typeof ZBooking>;
 export const ZBookingPage = pageOf(ZBooking);
 export const ZBookingListQuery = z.strictObject({
   ...pageFields,
+  /** Up to 500, so that a planner's week of a busy place fits in one page. */
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
   placeId: z.uuid().optional(),
   resourceId: z.uuid().optional(),
   status: ZBookingStatus.optional(),

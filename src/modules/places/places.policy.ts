@@ -1,5 +1,5 @@
 import { type Actor, hasRole } from '../../platform/policy/actor.ts';
-import type { Policy } from '../../platform/policy/policy.ts';
+import { authorize, type Policy } from '../../platform/policy/policy.ts';
 
 export type PlacesAction = 'places.read_public' | 'places.book' | 'places.read_own' | 'places.manage' | 'booking.cancel';
 /** `bookerId`: the account a booking belongs to, for `booking.cancel`. */
@@ -31,3 +31,7 @@ export const placesPolicy: Policy<PlacesAction, PlacesResource> = (actor: Actor,
 
 /** Whether the actor manages the territory's places (and so sees bookers and may override rules). */
 export const managesPlaces = (actor: Actor, territoryId: string) => hasRole(actor, territoryId, 'admin', 'staff', 'place_manager');
+
+/** Throws unless the actor is the booker (`bookerId`) or manages the territory's places. */
+export const authorizeBooker = (actor: Actor, territoryId: string, bookerId: string | null) =>
+  authorize(placesPolicy, actor, 'booking.cancel', { territoryId, bookerId });

@@ -3,6 +3,9 @@ import type { Deps } from '../../platform/context.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { defineRoute } from '../../platform/http/route.ts';
 import { type AvailabilityService, createAvailabilityService } from './availability.service.ts';
+import { type BookingMovesService, createBookingMovesService } from './booking-moves.service.ts';
+import { type BookingReportsService, createBookingReportsService } from './booking-reports.service.ts';
+import { createSeriesService, type SeriesService } from './booking-series.service.ts';
 import { bookingRoutes } from './bookings.routes.ts';
 import { type BookingsService, createBookingsService } from './bookings.service.ts';
 import {
@@ -23,17 +26,38 @@ import {
   ZUpdateResourceRequest,
 } from './places.contract.ts';
 import { createPlacesService, type PlacesService } from './places.service.ts';
+import { createQualificationsService, type QualificationsService } from './qualifications.service.ts';
+import { trainingRoutes } from './trainings.routes.ts';
+import { createTrainingsService, type TrainingsService } from './trainings.service.ts';
 
 const tags = ['places'];
 const managers = { kind: 'territory', roles: ['admin', 'staff', 'place_manager'] } as const;
 const open = { kind: 'public' } as const;
 const base = '/api/v1/territories/:slug';
 
-export type PlacesServices = { places: PlacesService; bookings: BookingsService; availability: AvailabilityService };
+export type PlacesServices = {
+  places: PlacesService;
+  bookings: BookingsService;
+  availability: AvailabilityService;
+  qualifications: QualificationsService;
+  trainings: TrainingsService;
+  series: SeriesService;
+  moves: BookingMovesService;
+  reports: BookingReportsService;
+};
 
 /** The places module's services, built from the app's dependencies. */
 export function createPlacesServices(deps: Deps): PlacesServices {
-  return { places: createPlacesService(deps), bookings: createBookingsService(deps), availability: createAvailabilityService(deps) };
+  return {
+    places: createPlacesService(deps),
+    bookings: createBookingsService(deps),
+    availability: createAvailabilityService(deps),
+    qualifications: createQualificationsService(deps),
+    trainings: createTrainingsService(deps),
+    series: createSeriesService(deps),
+    moves: createBookingMovesService(deps),
+    reports: createBookingReportsService(deps),
+  };
 }
 
 function readRoutes({ places, availability }: PlacesServices) {
@@ -147,5 +171,5 @@ function writeRoutes({ places }: PlacesServices) {
 
 /** Every route of the places module. */
 export function placesRoutes(services: PlacesServices) {
-  return [...readRoutes(services), ...writeRoutes(services), ...bookingRoutes(services)];
+  return [...readRoutes(services), ...writeRoutes(services), ...bookingRoutes(services), ...trainingRoutes(services)];
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { resolveBookingRules } from './booking-rules.ts';
 import { parseOpeningHours } from './opening-hours.ts';
 import type {
   TClosure,
@@ -45,7 +46,8 @@ export function toResource(r: ResourceRow, qualificationNames: Map<string, strin
     access: r.access as TResource['access'],
     requiredQualification: q ? { id: q, name: qualificationNames.get(q) ?? '' } : null,
     openingHours: r.openingHours,
-    rules: r.rules,
+    // With the defaults filled in, so that clients show the limits that actually apply.
+    rules: resolveBookingRules(r.rules),
     prices: r.prices,
     isActive: r.isActive,
   };

@@ -43,6 +43,15 @@ export type ErrorCode =
   | 'booking_not_cancellable'
   | 'booking_not_pending'
   | 'booking_rules'
+  | 'qualification_not_found'
+  | 'user_qualification_not_found'
+  | 'qualification_already_revoked'
+  | 'training_not_found'
+  | 'training_full'
+  | 'training_started'
+  | 'training_not_started'
+  | 'already_enrolled'
+  | 'enrolment_not_found'
   | 'internal';
 
 export type FieldError = { path: string; code: string; message: string };
@@ -88,6 +97,15 @@ export const statusByCode: Record<ErrorCode, number> = {
   booking_not_cancellable: 409,
   booking_not_pending: 409,
   booking_rules: 422,
+  qualification_not_found: 404,
+  user_qualification_not_found: 404,
+  qualification_already_revoked: 409,
+  training_not_found: 404,
+  training_full: 409,
+  training_started: 422,
+  training_not_started: 422,
+  already_enrolled: 409,
+  enrolment_not_found: 404,
   internal: 500,
 };
 

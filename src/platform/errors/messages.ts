@@ -70,5 +70,20 @@ export const errorTitles: Record<ErrorCode, Record<Locale, string>> = {
   },
   booking_not_pending: { fr: 'Cette demande a déjà été traitée.', en: 'This request has already been dealt with.' },
   booking_rules: { fr: 'Cette réservation ne respecte pas les règles de la ressource.', en: "This booking breaks the resource's rules." },
+  qualification_not_found: { fr: 'Habilitation introuvable.', en: 'Qualification not found.' },
+  user_qualification_not_found: { fr: 'Habilitation de cette personne introuvable.', en: "This person's qualification was not found." },
+  qualification_already_revoked: { fr: 'Cette habilitation a déjà été retirée.', en: 'This qualification has already been revoked.' },
+  training_not_found: { fr: 'Session de formation introuvable.', en: 'Training session not found.' },
+  training_full: { fr: 'Cette session de formation est complète.', en: 'This training session is full.' },
+  training_started: {
+    fr: 'Cette session de formation a déjà commencé : inscription et désinscription sont closes.',
+    en: 'This training session has already started: enrolling and cancelling are closed.',
+  },
+  training_not_started: {
+    fr: 'La présence se note une fois la session commencée.',
+    en: 'Attendance is marked once the session has started.',
+  },
+  already_enrolled: { fr: 'Vous êtes déjà inscrit·e à cette session.', en: 'You are already enrolled in this session.' },
+  enrolment_not_found: { fr: 'Inscription introuvable.', en: 'Enrolment not found.' },
   internal: { fr: 'Erreur interne. Elle a été enregistrée.', en: 'Internal error. It has been logged.' },
 };

@@ -1,0 +1,149 @@
+/** Moving a booking, checking in (by a manager or with the booker's link), and releasing no-shows. */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { audit } from '../../platform/audit/audit.ts';
+import { sha256 } from '../../platform/auth/secrets.ts';
+import type { Ctx, Deps } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { systemActor } from '../../platform/policy/actor.ts';
+import { loadBooking } from './booking-dto.ts';
+import { isOverlap, prepareBooking, rulesError } from './booking-request.ts';
+import { canCancel, withBuffer } from './booking-rules.ts';
+import { authorizeBooker, managesPlaces } from './places.policy.ts';
+import { requireResource } from './places.service.ts';
+import { bookings } from './places.tables.ts';
+import { inTerritory, record } from './scope.ts';
+
+/** Check-in opens this long before the start. */
+const CHECK_IN_EARLY_MINUTES = 15;
+
+/** Booking changes after the fact. */
+export function createBookingMovesService({ database, clock }: Pick<Deps, 'database' | 'clock'>) {
+  return {
+    /**
+     * Moves a booking to another interval of the same resource: its booker before the cancellation
+     * deadline, a manager at any time; the rules apply to the new interval, the database to overlaps.
+     */
+    move(ctx: Ctx, slug: string, id: string, to: { start: string; end: string }) {
+      return inTerritory(database, ctx, slug, 'places.read_own', async (s) => {
+        const now = clock.now();
+        const b = await loadBooking(s.tx, id, now);
+        authorizeBooker(ctx.actor, s.territory.id, b.row.userId);
+        const resource = await requireResource(s.tx, b.row.resourceId);
+        const manager = managesPlaces(ctx.actor, s.territory.id);
+        const holding = b.row.status === 'pending' || b.row.status === 'confirmed';
+        if (!holding || b.row.kind !== 'booking' || (!manager && !canCancel({ start: b.row.startsAt }, resource.rules, now))) {
+          throw new AppError('booking_not_cancellable', 'this booking can no longer be moved');
+        }
+        const interval = { start: new Date(to.start), end: new Date(to.end) };
+        const request = await prepareBooking(
+          s,
+          {
+            resourceId: resource.id,
+            units: b.row.units,
+            guestName: b.row.guestName ?? undefined,
+            guestEmail: b.row.guestEmail ?? undefined,
+          },
+          now,
+        );
+        const violations = await request.check(interval, [], id);
+        if (violations.length) throw rulesError(violations, ctx.locale);
+        try {
+          const [after] = await s.tx
+            .update(bookings)
+            .set({
+              startsAt: interval.start,
+              endsAt: interval.end,
+              blockedUntil: withBuffer(interval.start, interval.end, resource.rules.bufferMinutes ?? 0).end,
+              sequence: b.row.sequence + 1,
+              updatedAt: now,
+            })
+            .where(eq(bookings.id, id))
+            .returning();
+          await record(s, 'booking.move', 'booking', id, { before: b.row, after });
+        } catch (err) {
+          if (isOverlap(err)) throw new AppError('booking_conflict', 'the new slot overlaps another booking');
+          throw err;
+        }
+        return loadBooking(s.tx, id, now).then(({ row: _, ...x }) => x);
+      });
+    },
+
+    /** A manager records the booker's arrival. */
+    checkIn(ctx: Ctx, slug: string, id: string) {
+      return inTerritory(database, ctx, slug, 'places.manage', async (s) => {
+        const now = clock.now();
+        const b = await loadBooking(s.tx, id, now);
+        if (b.row.status !== 'confirmed' || b.row.kind !== 'booking') throw new AppError('booking_not_pending', `status ${b.row.status}`);
+        if (!b.row.checkedInAt) {
+          const [after] = await s.tx.update(bookings).set({ checkedInAt: now, updatedAt: now }).where(eq(bookings.id, id)).returning();
+          await record(s, 'booking.check_in', 'booking', id, { before: b.row, after });
+        }
+        return loadBooking(s.tx, id, now).then(({ row: _, ...x }) => x);
+      });
+    },
+
+    /** The booker checks in with the secret link of their confirmation, from shortly before the start to the end. */
+    checkInWithToken(token: string) {
+      return database.transaction({ system: true }, async (tx) => {
+        const now = clock.now();
+        const [row] = await tx
+          .select()
+          .from(bookings)
+          .where(eq(bookings.checkInTokenHash, sha256(token)))
+          .limit(1);
+        if (!row) throw new AppError('booking_not_found', 'no booking for this link');
+        const opens = new Date(+row.startsAt - CHECK_IN_EARLY_MINUTES * 60_000);
+        if (row.status !== 'confirmed' || now < opens || now >= row.endsAt) {
+          throw new AppError('booking_not_pending', 'check-in is open from 15 minutes before the start to the end');
+        }
+        if (!row.checkedInAt) {
+          const [after] = await tx.update(bookings).set({ checkedInAt: now, updatedAt: now }).where(eq(bookings.id, row.id)).returning();
+          await audit(tx, systemActor, {
+            territoryId: row.territoryId,
+            action: 'booking.check_in',
+            entity: 'booking',
+            entityId: row.id,
+            before: row,
+            after,
+          });
+        }
+        return { id: row.id, checkedInAt: (row.checkedInAt ?? now).toISOString() };
+      });
+    },
+
+    /**
+     * Releases confirmed bookings not checked in within their resource's grace period: they become
+     * no-shows and free their slot. Runs for every territory; each release is audited.
+     */
+    releaseNoShows() {
+      return database.transaction({ system: true }, async (tx) => {
+        const now = clock.now();
+        const released = await tx
+          .update(bookings)
+          .set({ status: 'no_show', updatedAt: now })
+          .where(
+            and(
+              eq(bookings.status, 'confirmed'),
+              eq(bookings.kind, 'booking'),
+              isNull(bookings.checkedInAt),
+              sql`EXISTS (SELECT 1 FROM resources r WHERE r.id = ${bookings.resourceId}
+                AND (r.rules->>'checkInGraceMinutes') IS NOT NULL
+                AND ${bookings.startsAt} + make_interval(mins => (r.rules->>'checkInGraceMinutes')::int) <= ${now.toISOString()}::timestamptz)`,
+            ),
+          )
+          .returning();
+        for (const row of released) {
+          await audit(tx, systemActor, {
+            territoryId: row.territoryId,
+            action: 'booking.no_show',
+            entity: 'booking',
+            entityId: row.id,
+            after: row,
+          });
+        }
+        return released.length;
+      });
+    },
+  };
+}
+export type BookingMovesService = ReturnType<typeof createBookingMovesService>;

@@ -1,0 +1,164 @@
+/**
+ * What a booking request needs before anything is written: the booker, the resource and its place,
+ * the audience and price, and the rules checked for any interval. Shared by single and recurring
+ * bookings and by moves, so that every path applies the same rules.
+ */
+import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { newSecret, sha256 } from '../../platform/auth/secrets.ts';
+import { AppError, type FieldError } from '../../platform/errors/app-error.ts';
+import { dayRange, startOfDay, type TInterval } from '../../platform/time/index.ts';
+import { bookingAudience, bookingPrice } from './booking-access.ts';
+import { checkBooking, describeViolation, initialStatus, quotaWindow, type TBookingViolation, withBuffer } from './booking-rules.ts';
+import { managesPlaces } from './places.policy.ts';
+import { requirePlace, requireResource } from './places.service.ts';
+import { bookings, placeClosures } from './places.tables.ts';
+import type { Scoped } from './scope.ts';
+
+export type BookerInput = {
+  resourceId: string;
+  units?: number | undefined;
+  guestName?: string | undefined;
+  guestEmail?: string | undefined;
+  communeInsee?: string | undefined;
+  note?: string | undefined;
+};
+
+/** A closure's local days as instants in the territory's zone: [first day's midnight, the day after the last). */
+export async function closuresOf(s: Scoped, placeId: string): Promise<TInterval[]> {
+  const rows = await s.tx.select().from(placeClosures).where(eq(placeClosures.placeId, placeId));
+  const zone = s.territory.timeZone;
+  return rows.map((c) => ({ start: startOfDay(c.startsOn, zone), end: dayRange(c.endsOn, zone).end }));
+}
+
+/** Whether a database error is the overlap constraint or a capacity trigger refusing a row. */
+export function isOverlap(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (e.code === '23P01') return true;
+  }
+  return false;
+}
+
+const required = (path: string, locale: 'fr' | 'en'): FieldError => ({
+  path,
+  code: 'required',
+  message: locale === 'fr' ? 'obligatoire' : 'required',
+});
+
+/** A fresh check-in secret and its hash: the secret goes to the booker, the hash to the database. */
+export function checkInSecret(): { token: string; hash: string } {
+  const token = newSecret(18);
+  return { token, hash: sha256(token) };
+}
+
+/** Turns rule violations into a 422 with each message at its field. */
+export function rulesError(violations: TBookingViolation[], locale: 'fr' | 'en', prefix = 'body'): AppError {
+  const errors = violations.map((v) => ({
+    path: `${prefix}.${v.code.includes('quota') || v.code === 'booking_too_far_ahead' ? 'start' : 'end'}`,
+    code: v.code,
+    message: describeViolation(v, locale),
+  }));
+  return new AppError('booking_rules', errors.map((e) => e.message).join(' '), { errors });
+}
+
+/**
+ * Loads and checks everything about the booker and the resource, then returns `check` (the rules
+ * for one interval, with minutes already held in the same day and week) and `values` (the row).
+ */
+export async function prepareBooking(s: Scoped, input: BookerInput, now: Date) {
+  const { ctx } = s;
+  const userId = ctx.actor.kind === 'user' && ctx.actor.via !== 'system' ? ctx.actor.userId : null;
+  if (!userId && (!input.guestName || !input.guestEmail)) {
+    const missing = (['guestName', 'guestEmail'] as const).filter((k) => !input[k]);
+    throw new AppError('validation_failed', 'visitors give a name and an e-mail', {
+      errors: missing.map((k) => required(`body.${k}`, ctx.locale)),
+    });
+  }
+  const resource = await requireResource(s.tx, input.resourceId);
+  const place = await requirePlace(s, resource.placeId);
+  if (!resource.isActive) throw new AppError('resource_not_found', 'this resource is not bookable');
+  const units = input.units ?? 1;
+  if (units > resource.capacity) {
+    throw new AppError('validation_failed', 'more units than the resource has', {
+      errors: [{ path: 'body.units', code: 'too_big', message: `≤ ${resource.capacity}` }],
+    });
+  }
+  const audience = await bookingAudience(s, resource, input, now);
+  const closures = await closuresOf(s, place.id);
+  const zone = s.territory.timeZone;
+  const booker = { userId, email: userId ? null : (input.guestEmail ?? null) };
+  const status = managesPlaces(ctx.actor, s.territory.id) ? 'confirmed' : initialStatus(resource.rules);
+
+  return {
+    resource,
+    place,
+    audience,
+    status,
+    /** The rules for one interval; `alsoHeld`: minutes of the same request's other intervals (a series). */
+    async check(interval: TInterval, alsoHeld: TInterval[] = [], except?: string): Promise<TBookingViolation[]> {
+      const held = await heldMinutes(s, resource.id, interval.start, booker, except);
+      const extra = (kind: 'day' | 'week') => {
+        const w = quotaWindow(kind, interval.start, zone);
+        return alsoHeld.filter((h) => h.start >= w.start && h.start < w.end).reduce((m, h) => m + (+h.end - +h.start) / 60_000, 0);
+      };
+      return checkBooking(interval, resource.rules, {
+        now,
+        zone,
+        openingHours: resource.openingHours ?? place.openingHours,
+        closures,
+        bookedMinutes: { day: held.day + extra('day'), week: held.week + extra('week') },
+      });
+    },
+    values(interval: TInterval, checkInHash: string) {
+      return {
+        territoryId: s.territory.id,
+        resourceId: resource.id,
+        placeId: place.id,
+        kind: 'booking' as const,
+        status,
+        userId,
+        guestName: userId ? null : (input.guestName ?? null),
+        guestEmail: booker.email,
+        communeInsee: input.communeInsee ?? null,
+        audience,
+        startsAt: interval.start,
+        endsAt: interval.end,
+        blockedUntil: withBuffer(interval.start, interval.end, resource.rules.bufferMinutes ?? 0).end,
+        units,
+        exclusive: resource.capacity === 1,
+        priceCents: bookingPrice(resource, audience, interval.start, interval.end),
+        note: input.note ?? null,
+        checkInTokenHash: checkInHash,
+      } satisfies typeof bookings.$inferInsert;
+    },
+  };
+}
+
+/** Minutes the same booker already holds on the resource in the local day and ISO week of `start`. */
+async function heldMinutes(
+  s: Scoped,
+  resourceId: string,
+  start: Date,
+  booker: { userId: string | null; email: string | null },
+  except?: string,
+) {
+  const who = booker.userId ? eq(bookings.userId, booker.userId) : booker.email ? eq(bookings.guestEmail, booker.email) : undefined;
+  if (!who) return { day: 0, week: 0 };
+  const minutesIn = async (w: TInterval) => {
+    const r = await s.tx
+      .select({ m: sql<number>`coalesce(sum(extract(epoch FROM ${bookings.endsAt} - ${bookings.startsAt}) / 60), 0)` })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.resourceId, resourceId),
+          who,
+          inArray(bookings.status, ['pending', 'confirmed']),
+          gte(bookings.startsAt, w.start),
+          lt(bookings.startsAt, w.end),
+          except ? ne(bookings.id, except) : undefined,
+        ),
+      );
+    return Number(r[0]?.m ?? 0);
+  };
+  const zone = s.territory.timeZone;
+  return { day: await minutesIn(quotaWindow('day', start, zone)), week: await minutesIn(quotaWindow('week', start, zone)) };
+}

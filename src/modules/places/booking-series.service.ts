@@ -1,0 +1,122 @@
+/**
+ * Recurring bookings (RRULE): every occurrence is checked against the rules and the bookings
+ * already held before anything is written; the conflicts are reported, and the series is written
+ * whole (or only its free occurrences, when asked) as one booking per occurrence.
+ */
+import { and, eq, gte, inArray } from 'drizzle-orm';
+import type { Ctx, Deps } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { addDays, todayIn, zonedToInstant } from '../../platform/time/index.ts';
+import { holdingOverlaps, loadBooking } from './booking-dto.ts';
+import { checkInSecret, prepareBooking } from './booking-request.ts';
+import { describeViolation, peakUnits, resolveBookingRules } from './booking-rules.ts';
+import { insertBooking } from './bookings.service.ts';
+import { authorizeBooker } from './places.policy.ts';
+import { bookingSeries, bookings } from './places.tables.ts';
+import { expandRecurrence } from './recurrence.ts';
+import { inTerritory, record } from './scope.ts';
+import type { TCreateSeriesRequest, TSeriesResult } from './series.contract.ts';
+
+const conflictMessage = { fr: 'Créneau déjà pris', en: 'Slot already taken' };
+
+/** Recurring bookings: preview, then commit in one transaction. */
+export function createSeriesService({ database, clock }: Pick<Deps, 'database' | 'clock'>) {
+  return {
+    create(ctx: Ctx, slug: string, input: TCreateSeriesRequest): Promise<TSeriesResult> {
+      return inTerritory(database, ctx, slug, 'places.book', async (s) => {
+        const now = clock.now();
+        const request = await prepareBooking(s, input, now);
+        const zone = s.territory.timeZone;
+        const rules = resolveBookingRules(request.resource.rules);
+        const horizon = zonedToInstant(addDays(todayIn(zone, now), rules.maxAdvanceDays + 1), '00:00', zone);
+        const expanded = expandRecurrence({
+          rrule: input.rrule,
+          start: input.start,
+          durationMinutes: input.durationMinutes,
+          zone,
+          horizon,
+        });
+        if (!expanded.ok) {
+          throw new AppError('validation_failed', expanded.message[ctx.locale], {
+            errors: [{ path: 'body.rrule', code: expanded.code, message: expanded.message[ctx.locale] }],
+          });
+        }
+        const list = expanded.occurrences;
+        const first = list[0] as (typeof list)[number];
+        const last = list[list.length - 1] as (typeof list)[number];
+        const held = (await holdingOverlaps(s.tx, [request.resource.id], first.start, last.end)).map((b) => ({
+          start: b.startsAt,
+          end: b.blockedUntil,
+          units: b.units,
+        }));
+        const units = input.units ?? 1;
+        const occurrences: TSeriesResult['occurrences'] = [];
+        for (const o of list) {
+          const others = list.filter((x) => x !== o);
+          const problems: { code: string; message: string }[] = (await request.check(o, others)).map((v) => ({
+            code: v.code,
+            message: describeViolation(v, ctx.locale),
+          }));
+          const buffer = rules.bufferMinutes * 60_000;
+          if (peakUnits(held, { start: o.start, end: new Date(+o.end + buffer) }) + units > request.resource.capacity) {
+            problems.push({ code: 'booking_conflict', message: conflictMessage[ctx.locale] });
+          }
+          occurrences.push({
+            start: o.start.toISOString(),
+            end: o.end.toISOString(),
+            localStart: o.localStart,
+            ok: !problems.length,
+            problems,
+          });
+        }
+        const blocked = occurrences.filter((o) => !o.ok);
+        if (input.mode === 'preview') return { seriesId: null, occurrences, booked: [] };
+        if (blocked.length && !input.skipConflicts) {
+          throw new AppError('booking_conflict', `${blocked.length} occurrence(s) cannot be booked`, {
+            errors: blocked.flatMap((o) =>
+              o.problems.map((p) => ({ path: `body.occurrences.${o.localStart}`, code: p.code, message: p.message })),
+            ),
+          });
+        }
+        const [series] = await s.tx
+          .insert(bookingSeries)
+          .values({
+            territoryId: s.territory.id,
+            resourceId: request.resource.id,
+            rrule: input.rrule,
+            localStart: input.start,
+            durationMinutes: input.durationMinutes,
+            userId: ctx.actor.kind === 'user' && ctx.actor.via !== 'system' ? ctx.actor.userId : null,
+          })
+          .returning();
+        if (!series) throw new AppError('internal');
+        const booked: TSeriesResult['booked'] = [];
+        for (const [k, o] of list.entries()) {
+          if (!occurrences[k]?.ok) continue;
+          const row = await insertBooking(s, { ...request.values(o, checkInSecret().hash), seriesId: series.id });
+          booked.push(await loadBooking(s.tx, row.id, now).then(({ row: _, ...b }) => b));
+        }
+        await record(s, 'booking.series', 'booking_series', series.id, { after: { series, bookings: booked.map((b) => b.id) } });
+        return { seriesId: series.id, occurrences, booked };
+      });
+    },
+
+    /** Cancels the occurrences of a series that have not started (its booker, or a manager). */
+    cancelRest(ctx: Ctx, slug: string, seriesId: string, reason: string | undefined) {
+      return inTerritory(database, ctx, slug, 'places.read_own', async (s) => {
+        const now = clock.now();
+        const [series] = await s.tx.select().from(bookingSeries).where(eq(bookingSeries.id, seriesId)).limit(1);
+        if (!series) throw new AppError('booking_not_found', `no series ${seriesId}`);
+        authorizeBooker(ctx.actor, s.territory.id, series.userId);
+        const rows = await s.tx
+          .update(bookings)
+          .set({ status: 'cancelled', cancelledAt: now, cancelReason: reason ?? null, updatedAt: now })
+          .where(and(eq(bookings.seriesId, seriesId), inArray(bookings.status, ['pending', 'confirmed']), gte(bookings.startsAt, now)))
+          .returning({ id: bookings.id });
+        await record(s, 'booking.series_cancel', 'booking_series', seriesId, { after: { cancelled: rows.map((r) => r.id) } });
+        return { cancelled: rows.length };
+      });
+    },
+  };
+}
+export type SeriesService = ReturnType<typeof createSeriesService>;
