@@ -72,3 +72,4 @@ export async function benchApp(engine: Engine) {
     },
   };
 }
+export type BenchApp = Awaited<ReturnType<typeof benchApp>>;

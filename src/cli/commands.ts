@@ -9,6 +9,7 @@ import type { Deps } from '../platform/context.ts';
 import { backup, restore } from '../platform/db/backup.ts';
 import { createDeps, createLogger } from '../platform/deps.ts';
 import { type Role, roles, systemActor } from '../platform/policy/actor.ts';
+import { registerImport } from './import.ts';
 import { serve } from './serve.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -154,6 +155,8 @@ export async function main(program: Command, config: Config): Promise<void> {
         console.log(`Restored ${r.rows} rows from ${file}.`);
       }),
     );
+
+  registerImport(program, (fn) => withDeps(config, fn));
 
   await program.parseAsync(process.argv);
 }

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { AppError, type FieldError } from '../../platform/errors/app-error.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
+import { importError } from './import-messages.ts';
 
 /**
  * CSV as French offices exchange it: spreadsheets saved as UTF-8 (with or without BOM) or as
@@ -39,9 +40,10 @@ export function detectDelimiter(text: string): Delimiter {
 
 /**
  * Parses CSV text into a header and rows (with their line numbers in the file). Quoting errors,
- * an empty file and rows with too many or too few cells are refused with the line at fault.
+ * an empty file and rows with too many or too few cells are refused with the line at fault, in the
+ * reader's language.
  */
-export function parseCsv(text: string, encoding: Encoding = 'utf-8', maxRows = 5000): ParsedCsv {
+export function parseCsv(text: string, encoding: Encoding = 'utf-8', maxRows = 5000, locale: Locale = 'en'): ParsedCsv {
   const body = text.startsWith('\ufeff') ? text.slice(1) : text;
   const delimiter = detectDelimiter(body);
   let records: { record: string[]; info: { lines: number }; raw: string }[];
@@ -50,7 +52,7 @@ export function parseCsv(text: string, encoding: Encoding = 'utf-8', maxRows = 5
   } catch (err) {
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines ?? 0;
-      throw invalid([{ path: `line.${line}`, code: err.code.toLowerCase(), message: err.message }]);
+      throw invalid([importError(locale, `line.${line}`, err.code.toLowerCase(), 'unreadable', { line, detail: err.message })]);
     }
     throw err;
   }
@@ -63,37 +65,14 @@ export function parseCsv(text: string, encoding: Encoding = 'utf-8', maxRows = 5
       .replace(/[\r\n]+$/, '')
       .match(/\n/g)?.length ?? 0);
   const [head, ...data] = records;
-  if (!head || head.record.every((h) => !h)) throw invalid([{ path: 'line.1', code: 'empty', message: 'the file has no header line' }]);
-  if (data.length > maxRows) throw invalid([{ path: 'file', code: 'too_many_rows', message: `at most ${maxRows} rows per file` }]);
+  if (!head || head.record.every((h) => !h)) throw invalid([importError(locale, 'line.1', 'empty', 'empty')]);
+  if (data.length > maxRows) throw invalid([importError(locale, 'file', 'too_many_rows', 'too_many_rows', { max: maxRows })]);
   const width = head.record.length;
   const errors: FieldError[] = data
     .filter((r) => r.record.length !== width)
-    .map((r) => ({
-      path: `line.${startLine(r)}`,
-      code: 'column_count',
-      message: `${r.record.length} cells where the header has ${width}`,
-    }));
+    .map((r) => importError(locale, `line.${startLine(r)}`, 'column_count', 'column_count', { cells: r.record.length, width }));
   if (errors.length) throw invalid(errors.slice(0, 50));
   return { header: head.record, rows: data.map((r) => ({ line: startLine(r), cells: r.record })), delimiter, encoding };
 }
 
-/**
- * Neutralises a cell that a spreadsheet would run as a formula (`= + - @`, and the tab and carriage
- * return that also start one): an apostrophe in front makes it text.
- */
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-export type CsvProfile = 'excel' | 'open_data';
-
-/** Writes CSV for French Excel (BOM, `;`, CRLF) or for open data (`,`, LF); every cell neutralised. */
-export function writeCsv(header: string[], rows: string[][], profile: CsvProfile): string {
-  const excel = profile === 'excel';
-  const text = stringify([header, ...rows.map((r) => r.map(neutralise))], {
-    delimiter: excel ? ';' : ',',
-    record_delimiter: excel ? 'windows' : 'unix',
-    quoted_match: /^\s|\s$/,
-  });
-  return excel ? `\ufeff${text}` : text;
-}
+export { type CsvProfile, neutralise, writeCsv } from '../../platform/csv/write.ts';

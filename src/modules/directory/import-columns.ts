@@ -1,5 +1,7 @@
 import type { FieldError } from '../../platform/errors/app-error.ts';
+import type { Locale } from '../../platform/i18n/locale.ts';
 import { membershipStatuses, organizationKinds } from './directory.tables.ts';
+import { importError } from './import-messages.ts';
 import { kindLabels, statusLabels } from './labels.ts';
 
 /** Column names, lower case without accents or punctuation: "Année de création" → "annee_de_creation". */
@@ -59,21 +61,23 @@ const fieldByColumn = new Map<string, ImportField>(
 export type ColumnMap = { fields: Map<number, ImportField>; headers: string[] };
 
 /** Maps header cells to fields; an unknown or repeated column, or a missing name column, refuses the file. */
-export function mapColumns(header: string[]): { map: ColumnMap; errors: FieldError[] } {
+export function mapColumns(header: string[], locale: Locale = 'en'): { map: ColumnMap; errors: FieldError[] } {
   const fields = new Map<number, ImportField>();
   const errors: FieldError[] = [];
   header.forEach((h, i) => {
     const key = columnKey(h);
     const field = fieldByColumn.get(key);
     if (field && [...fields.values()].includes(field))
-      errors.push({ path: `header.${h}`, code: 'duplicate_column', message: `"${h}" repeats a column` });
+      errors.push(importError(locale, `header.${h}`, 'duplicate_column', 'duplicate_column', { header: h }));
     else if (field) fields.set(i, field);
-    else if (!derivedColumns.has(key)) errors.push({ path: `header.${h}`, code: 'unknown_column', message: `unknown column "${h}"` });
+    else if (!derivedColumns.has(key)) errors.push(importError(locale, `header.${h}`, 'unknown_column', 'unknown_column', { header: h }));
   });
-  if (![...fields.values()].includes('name'))
-    errors.push({ path: 'header', code: 'missing_column', message: 'a "nom" (name) column is required' });
-  if (![...fields.values()].includes('kind'))
-    errors.push({ path: 'header', code: 'missing_column', message: 'a "type" (kind) column is required' });
+  for (const [field, column] of [
+    ['name', 'nom'],
+    ['kind', 'type'],
+  ] as const)
+    if (![...fields.values()].includes(field))
+      errors.push(importError(locale, 'header', 'missing_column', 'missing_column', { column, field }));
   return { map: { fields, headers: header }, errors };
 }
 
@@ -116,4 +120,10 @@ export function listOf(value: string): string[] {
     .split(value.includes('|') ? '|' : ',')
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+/** Whether a cell's value equals the one on record; lists as sets (a list written twice, or reordered, is unchanged). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
+  return a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
 }

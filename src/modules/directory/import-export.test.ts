@@ -23,10 +23,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// Reasons and messages follow Accept-Language (French without one): these tests read the English.
+const en = { 'accept-language': 'en' };
 const preview = (content: string, encoding = 'text') =>
-  t.request(staff, { method: 'POST', url: `${base}/imports/organizations/preview`, payload: { content, encoding } });
+  t.request(staff, { method: 'POST', url: `${base}/imports/organizations/preview`, payload: { content, encoding }, headers: en });
 const commit = (content: string, encoding = 'text') =>
-  t.request(staff, { method: 'POST', url: `${base}/imports/organizations`, payload: { content, encoding } });
+  t.request(staff, { method: 'POST', url: `${base}/imports/organizations`, payload: { content, encoding }, headers: en });
 const state = async () => {
   const orgs = (await t.request(staff, { method: 'GET', url: `${base}/organizations?pageSize=100` })).json();
   const audit = (await t.request(admin, { method: 'GET', url: '/api/v1/territories/alpha/audit?pageSize=1' })).json();

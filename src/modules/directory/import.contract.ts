@@ -10,14 +10,21 @@ export const ZImportRequest = z
   .meta({ examples: [{ content: 'nom;type\nTektos;incubateur\n', encoding: 'text' }] });
 export type TImportRequest = z.infer<typeof ZImportRequest>;
 
+/** A row's or the file's error: `path` is `line.<n>.<column>` (or `header.<column>`), `code` stable, `message` in the request's language. */
 const ZFieldError = z.object({ path: z.string(), code: z.string(), message: z.string() });
 export const ZImportRow = z.object({
   line: z.number().int(),
   action: z.enum(['create', 'update', 'skip', 'error']),
   organizationId: z.uuid().nullable(),
   name: z.string(),
-  /** Why this action: how the row was matched, or why it is skipped. */
+  /** Why this action: how the row was matched, or why it is skipped, in the request's language. */
   reasons: z.array(z.string()),
+  /**
+   * The stable codes of `reasons`, in the same order: matched_siret, matched_external_id,
+   * matched_email, matched_name, new_identifier, new_email_or_identifier, no_identifier,
+   * name_ambiguous, name_unknown, unchanged.
+   */
+  reasonCodes: z.array(z.string()),
   /** The fields an update changes. */
   changes: z.array(z.string()),
   errors: z.array(ZFieldError),

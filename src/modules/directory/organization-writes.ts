@@ -47,8 +47,19 @@ function identifiers(input: Input, before: OrganizationRow | null, path: string)
   return { siren, siret };
 }
 
-/** The column values a create or an update writes; checks what needs the database (commune). */
-async function valuesOf(s: Scoped, input: Input, before: OrganizationRow | null, path: string): Promise<Values> {
+type CommuneOf = (inseeCode: string, path: string) => Promise<Values> | Values;
+
+/**
+ * The column values a create or an update writes; checks what needs the database (commune). An
+ * import resolves communes from its own preloaded list (`communeOf`) instead of a query per row.
+ */
+export async function valuesOf(
+  s: Scoped,
+  input: Input,
+  before: OrganizationRow | null,
+  path: string,
+  communeOf: CommuneOf = (code, at) => resolveCommune(s.tx, s.territory.id, code, at),
+): Promise<Values> {
   const values: Values = {};
   for (const key of plainKeys) if (input[key] !== undefined) Object.assign(values, { [key]: input[key] });
   Object.assign(values, identifiers(input, before, path));
@@ -58,7 +69,7 @@ async function valuesOf(s: Scoped, input: Input, before: OrganizationRow | null,
     values.city = input.address?.city ?? null;
   }
   if (input.communeInsee === null) Object.assign(values, { communeInsee: null, communeName: null, inTerritory: false });
-  else if (input.communeInsee) Object.assign(values, await resolveCommune(s.tx, s.territory.id, input.communeInsee, `${path}communeInsee`));
+  else if (input.communeInsee) Object.assign(values, await communeOf(input.communeInsee, `${path}communeInsee`));
   if (input.tags) values.tags = unique(input.tags);
   if (input.publicFields) values.publicFields = unique(input.publicFields);
   return values;

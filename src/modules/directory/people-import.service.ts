@@ -1,11 +1,11 @@
 import type { Ctx, Deps } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
-import { addAffiliation } from './affiliations.service.ts';
 import type { ParsedCsv } from './csv.ts';
 import type { TImportRequest, TPeopleImportReport } from './import.contract.ts';
-import { readFile } from './import.service.ts';
-import { createPerson, updatePerson } from './people.service.ts';
+import { type ImportOptions, phase, readFile, rejectErrors } from './import.service.ts';
+import type { Progress } from './import-plan.ts';
+import { writeChunk } from './import-writes.ts';
 import { type PlannedPerson, planPeopleImport } from './people-import-plan.ts';
+import { writePeople } from './people-import-writes.ts';
 import { inTerritory, record, type Scoped } from './scope.ts';
 
 function report(csv: ParsedCsv, rows: PlannedPerson[], committed: boolean): TPeopleImportReport {
@@ -17,27 +17,27 @@ function report(csv: ParsedCsv, rows: PlannedPerson[], committed: boolean): TPeo
     encoding: csv.encoding,
     delimiter: csv.delimiter,
     summary,
-    rows: rows.map(({ line, action, personId, organizationId, name, reasons, changes, errors }) => ({
+    rows: rows.map(({ line, action, personId, organizationId, name, reasons, reasonCodes, changes, errors }) => ({
       line,
       action,
       personId,
       organizationId,
       name,
       reasons,
+      reasonCodes,
       changes,
       errors,
     })),
   };
 }
 
-async function apply(s: Scoped, rows: PlannedPerson[], now: Date): Promise<PlannedPerson[]> {
+async function apply(s: Scoped, rows: PlannedPerson[], now: Date, onProgress?: Progress): Promise<PlannedPerson[]> {
   const done: PlannedPerson[] = [];
-  for (const r of rows) {
-    let personId = r.personId;
-    if (r.action === 'create' && r.input) personId = (await createPerson(s, r.input, now)).id;
-    else if (r.action === 'update' && r.existing && r.patch && Object.keys(r.patch).length) await updatePerson(s, r.existing, r.patch, now);
-    if (personId && r.affiliation && r.action !== 'skip') await addAffiliation(s, personId, r.affiliation);
-    done.push({ ...r, personId });
+  for (let i = 0; i < rows.length; i += writeChunk) {
+    const chunk = rows.slice(i, i + writeChunk);
+    const created = await writePeople(s, chunk, now);
+    for (const r of chunk) done.push({ ...r, personId: created.get(r.line) ?? r.personId });
+    onProgress?.(done.length, rows.length);
   }
   return done;
 }
@@ -49,21 +49,19 @@ async function apply(s: Scoped, rows: PlannedPerson[], now: Date): Promise<Plann
  */
 export function createPeopleImportService({ database, clock }: Pick<Deps, 'database' | 'clock'>) {
   return {
-    preview(ctx: Ctx, slug: string, input: TImportRequest): Promise<TPeopleImportReport> {
+    preview(ctx: Ctx, slug: string, input: TImportRequest, opts: ImportOptions = {}): Promise<TPeopleImportReport> {
       return inTerritory(database, ctx, slug, 'directory.import', async (s) => {
-        const { csv } = readFile(input);
-        return report(csv, await planPeopleImport(s, csv), false);
+        const { csv } = readFile(input, opts.maxRows, ctx.locale);
+        return report(csv, await planPeopleImport(s, csv, phase(opts, 'plan')), false);
       });
     },
 
-    commit(ctx: Ctx, slug: string, input: TImportRequest, opts: { maxRows?: number } = {}): Promise<TPeopleImportReport> {
+    commit(ctx: Ctx, slug: string, input: TImportRequest, opts: ImportOptions = {}): Promise<TPeopleImportReport> {
       return inTerritory(database, ctx, slug, 'directory.import', async (s) => {
-        const { csv, digest } = readFile(input, opts.maxRows);
-        const planned = await planPeopleImport(s, csv);
-        const errors = planned.flatMap((r) => r.errors);
-        if (errors.length)
-          throw new AppError('import_rejected', `${errors.length} errors; nothing was imported`, { errors: errors.slice(0, 200) });
-        const result = report(csv, await apply(s, planned, clock.now()), true);
+        const { csv, digest } = readFile(input, opts.maxRows, ctx.locale);
+        const planned = await planPeopleImport(s, csv, phase(opts, 'plan'));
+        rejectErrors(planned, ctx.locale);
+        const result = report(csv, await apply(s, planned, clock.now(), phase(opts, 'write')), true);
         if (result.summary.create + result.summary.update > 0) {
           await record(s, 'import', 'person_import', digest, {
             after: { ...result.summary, encoding: csv.encoding, rows: csv.rows.length },

@@ -21,8 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const preview = (content: string) => t.request(staff, { method: 'POST', url: `${base}/imports/people/preview`, payload: { content } });
-const commit = (content: string) => t.request(staff, { method: 'POST', url: `${base}/imports/people`, payload: { content } });
+// Reasons and messages follow Accept-Language (French without one): these tests read the English.
+const en = { 'accept-language': 'en' };
+const preview = (content: string) =>
+  t.request(staff, { method: 'POST', url: `${base}/imports/people/preview`, payload: { content }, headers: en });
+const commit = (content: string) => t.request(staff, { method: 'POST', url: `${base}/imports/people`, payload: { content }, headers: en });
 const count = async () => (await t.request(staff, { method: 'GET', url: `${base}/people?pageSize=100` })).json().total as number;
 
 const file = [

@@ -66,7 +66,7 @@ async function assertUnique(
 }
 
 /** Consent rules: a public profile needs consent to it; withdrawing that consent takes the profile down. */
-function consentValues(input: TUpdatePersonRequest, before: PersonRow | null, now: Date): Partial<PersonRow> {
+export function consentValues(input: TUpdatePersonRequest, before: PersonRow | null, now: Date): Partial<PersonRow> {
   const consentPublic = input.consentPublicProfile ?? before?.consentPublicProfile ?? false;
   const consentContact = input.consentContact ?? before?.consentContact ?? false;
   let publicProfile = input.publicProfile ?? before?.publicProfile ?? false;
@@ -100,7 +100,7 @@ const plainKeys = [
 ] as const;
 
 /** The fields copied as given (null clears them; lists lose their duplicates). */
-function plainValues(input: TUpdatePersonRequest): Partial<PersonRow> {
+export function plainValues(input: TUpdatePersonRequest): Partial<PersonRow> {
   const out: Record<string, unknown> = {};
   for (const key of plainKeys) {
     const v = input[key];

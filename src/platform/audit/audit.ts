@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type Actor, actorId, actorLabel } from '../policy/actor.ts';
 import { auditLog } from './audit.tables.ts';
@@ -26,9 +27,8 @@ function redact(value: unknown): unknown {
   return value;
 }
 
-/** Records a write; call it with the transaction that makes the change, so both commit or neither. */
-export async function audit(tx: Db, actor: Actor, entry: AuditEntry, requestId?: string): Promise<void> {
-  await tx.insert(auditLog).values({
+function rowOf(actor: Actor, entry: AuditEntry, requestId?: string) {
+  return {
     territoryId: entry.territoryId,
     actorId: actorId(actor),
     actorLabel: actorLabel(actor),
@@ -38,5 +38,27 @@ export async function audit(tx: Db, actor: Actor, entry: AuditEntry, requestId?:
     before: redact(entry.before),
     after: redact(entry.after),
     requestId: requestId ?? null,
+  };
+}
+
+/** Records a write; call it with the transaction that makes the change, so both commit or neither. */
+export async function audit(tx: Db, actor: Actor, entry: AuditEntry, requestId?: string): Promise<void> {
+  await tx.insert(auditLog).values(rowOf(actor, entry, requestId));
+}
+
+/**
+ * Records many writes in one statement (bulk imports), in order, in the caller's transaction like
+ * `audit`. The entries travel as one JSON parameter: binding thousands of parameters would cost
+ * more than the insert itself.
+ */
+export async function auditMany(tx: Db, actor: Actor, entries: AuditEntry[], requestId?: string): Promise<void> {
+  if (!entries.length) return;
+  const rows = entries.map((e) => {
+    const r = rowOf(actor, e, requestId);
+    const names = { territory_id: r.territoryId, actor_id: r.actorId, actor_label: r.actorLabel, entity_id: r.entityId };
+    return { ...names, action: r.action, entity: r.entity, before: r.before, after: r.after, request_id: r.requestId };
   });
+  await tx.execute(sql`INSERT INTO audit_log (territory_id, actor_id, actor_label, action, entity, entity_id, before, after, request_id)
+    SELECT territory_id, actor_id, actor_label, action, entity, entity_id, before, after, request_id
+    FROM json_populate_recordset(NULL::audit_log, ${JSON.stringify(rows)}::json)`);
 }

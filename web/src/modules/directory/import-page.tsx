@@ -45,7 +45,10 @@ function changeLabel(f: Labels, key: string): string {
 
 /** An error by its column (`line.4.type` → "type"): the line has its own column in the table. */
 const errorText = (e: { path: string; message: string }) => {
-  const column = e.path.split('.').slice(e.path.startsWith('line.') ? 2 : 1).join('.');
+  const column = e.path
+    .split('.')
+    .slice(e.path.startsWith('line.') ? 2 : 1)
+    .join('.');
   return column ? `${column} : ${e.message}` : e.message;
 };
 

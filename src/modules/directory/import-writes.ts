@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { type AuditEntry, auditMany } from '../../platform/audit/audit.ts';
+import { findCommune, territoryCommunes } from '../territories/index.ts';
+import { defaultPublicFields, type TOrganization } from './directory.contract.ts';
+import { organizations, organizationThemes } from './directory.tables.ts';
+import { insertMany, updateMany } from './import-bulk.ts';
+import { type PlannedRow, rowColumns } from './import-plan.ts';
+import { loadExtras, type OrganizationRow, refreshSearchText, toOrganization } from './organization-dto.ts';
+import { valuesOf } from './organization-writes.ts';
+import type { Scoped } from './scope.ts';
+
+type Values = Partial<typeof organizations.$inferInsert>;
+type CommuneOf = (code: string) => Values;
+type Links = { id: string; themeIds: string[] }[];
+
+/** Rows written per round of statements: large enough to amortise round trips, small enough to keep each statement light. */
+export const writeChunk = 1000;
+
+/** The territory's communes, so that each row's commune is placed inside or outside it without a query. */
+export async function coveredCommunes(s: Scoped): Promise<Set<string>> {
+  const rows = await s.tx
+    .select({ code: territoryCommunes.inseeCode })
+    .from(territoryCommunes)
+    .where(eq(territoryCommunes.territoryId, s.territory.id));
+  return new Set(rows.map((r) => r.code));
+}
+
+const noExtras = { themes: new Map(), metrics: new Map() };
+
+/** DTOs of organisations from their rows; themes and figures are read only for those that may have some. */
+async function dtos(s: Scoped, rows: OrganizationRow[], withExtras: Set<string> | 'all'): Promise<Map<string, TOrganization>> {
+  const ids = rows.map((r) => r.id).filter((id) => withExtras === 'all' || withExtras.has(id));
+  const extras = ids.length ? await loadExtras(s.tx, ids) : noExtras;
+  return new Map(rows.map((r) => [r.id, toOrganization(r, extras)]));
+}
+
+async function setThemes(s: Scoped, links: Links, replace: boolean) {
+  if (!links.length) return;
+  const ids = links.map((l) => l.id);
+  if (replace) await s.tx.delete(organizationThemes).where(inArray(organizationThemes.organizationId, ids));
+  const values = links.flatMap((l) =>
+    [...new Set(l.themeIds)].map((themeId) => ({ territoryId: s.territory.id, organizationId: l.id, themeId })),
+  );
+  await insertMany(s.tx, organizationThemes, values);
+}
+
+const reread = async (s: Scoped, ids: string[]) =>
+  ids.length ? ((await s.tx.select(rowColumns).from(organizations).where(inArray(organizations.id, ids))) as OrganizationRow[]) : [];
+
+/** Inserts the chunk's new organisations in one statement, then their themes in one more. */
+async function insertAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf) {
+  const created = new Map<number, string>();
+  const inserts: Values[] = [];
+  const links: Links = [];
+  for (const r of rows) {
+    if (r.action !== 'create' || !r.input) continue;
+    const values = await valuesOf(s, r.input, null, `line.${r.line}.`, communeOf);
+    const id = randomUUID();
+    created.set(r.line, id);
+    const publicFields = values.publicFields ?? defaultPublicFields;
+    inserts.push({ ...values, id, kind: r.input.kind, name: r.input.name, territoryId: s.territory.id, publicFields });
+    if (r.input.themeIds?.length) links.push({ id, themeIds: r.input.themeIds });
+  }
+  await insertMany(s.tx, organizations, inserts);
+  await setThemes(s, links, false);
+  return { created, themed: new Set(links.map((l) => l.id)) };
+}
+
+/** Applies the chunk's updates: one statement per set of changed columns, then their themes. */
+async function updateAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf, now: Date): Promise<string[]> {
+  const changed: (Values & { id: string })[] = [];
+  const links: Links = [];
+  for (const r of rows) {
+    if (r.action !== 'update' || !r.existing || !r.patch) continue;
+    const values = await valuesOf(s, r.patch, r.existing, `line.${r.line}.`, communeOf);
+    changed.push({ ...values, updatedAt: now, id: r.existing.id });
+    if (r.patch.themeIds) links.push({ id: r.existing.id, themeIds: r.patch.themeIds });
+  }
+  await updateMany(s.tx, organizations, changed);
+  await setThemes(s, links, true);
+  return changed.map((c) => c.id);
+}
+
+/**
+ * Writes one chunk of planned rows with a few statements whatever its size: one insert for the
+ * new organisations, one update per set of changed columns, their themes, their search documents
+ * (by the services' own `refreshSearchText`), and one audit entry per organisation with its state
+ * before and after, in the caller's transaction. Returns the id given to each created line.
+ */
+export async function writeOrganizations(s: Scoped, rows: PlannedRow[], covered: Set<string>): Promise<Map<number, string>> {
+  const communeOf = (code: string) => ({
+    communeInsee: code,
+    communeName: findCommune(code)?.name ?? null,
+    inTerritory: covered.has(code),
+  });
+  const before = await dtos(
+    s,
+    rows.flatMap((r) => (r.action === 'update' && r.existing ? [r.existing] : [])),
+    'all',
+  );
+  const { created, themed } = await insertAll(s, rows, communeOf);
+  const updated = await updateAll(s, rows, communeOf, new Date());
+  const ids = [...created.values(), ...updated];
+  if (ids.length) await refreshSearchText(s.tx, ids);
+  const fresh = await reread(s, ids);
+  // A new organisation has no figures yet: its extras are read only when it has themes.
+  const isNew = new Set(created.values());
+  const after = new Map([
+    ...(await dtos(
+      s,
+      fresh.filter((r) => isNew.has(r.id)),
+      themed,
+    )),
+    ...(await dtos(
+      s,
+      fresh.filter((r) => !isNew.has(r.id)),
+      'all',
+    )),
+  ]);
+  const entries: AuditEntry[] = [];
+  for (const r of rows) {
+    const id = created.get(r.line) ?? (r.action === 'update' ? r.existing?.id : undefined);
+    if (!id) continue;
+    const change = r.action === 'create' ? { action: 'create' } : { action: 'update', before: before.get(id) };
+    entries.push({ territoryId: s.territory.id, entity: 'organization', entityId: id, ...change, after: after.get(id) });
+  }
+  await auditMany(s.tx, s.ctx.actor, entries, s.ctx.requestId);
+  return created;
+}
