@@ -131,21 +131,23 @@ export async function refreshSearchText(tx: Db, ids: string[]): Promise<void> {
   const themes = sql`(SELECT string_agg(t.label_fr || ' ' || t.label_en || ' ' || t.slug, ' ') FROM organization_themes ot
     JOIN territory_themes t ON t.id = ot.theme_id WHERE ot.organization_id = o.id)`;
   const tags = sql`array_to_string(o.tags, ' ')`;
+  // One pass: the documents are computed in a subquery, so the words can derive from them in the
+  // same UPDATE (SET expressions only see the row as it was), and each row is rewritten once.
   await tx.execute(sql`
-    UPDATE organizations o SET
-      search_text = totem_search_doc(o.name, concat_ws(' ', o.legal_name, o.siren, o.siret, o.rna, o.street, o.city, o.commune_name,
-        o.sector, o.description_fr, o.description_en, o.external_id, ${tags}, ${themes})),
-      public_search_text = CASE WHEN o.is_public THEN totem_search_doc(o.name, concat_ws(' ',
-        ${pub('legalName', sql`o.legal_name`)}, ${pub('identifiers', sql`concat_ws(' ', o.siren, o.siret, o.rna)`)},
-        ${pub('address', sql`concat_ws(' ', o.street, o.city)`)}, ${pub('commune', sql`o.commune_name`)}, ${pub('sector', sql`o.sector`)},
-        ${pub('description', sql`concat_ws(' ', o.description_fr, o.description_en)`)}, ${pub('tags', tags)}, ${pub('themes', themes)}))
-        ELSE '' END
-    WHERE o.id IN ${ids}`);
-  // A second pass: SET expressions see the row as it was, and the words derive from the new documents.
-  await tx.execute(sql`
-    UPDATE organizations SET search_name = totem_normalize(name), search_words = totem_search_words(name, search_text),
-      public_search_words = totem_search_words(name, public_search_text)
-    WHERE id IN ${ids}`);
+    UPDATE organizations o SET search_text = d.doc, public_search_text = d.pub, search_name = totem_normalize(o.name),
+      search_words = totem_search_words(o.name, d.doc), public_search_words = totem_search_words(o.name, d.pub)
+    FROM (
+      SELECT o.id,
+        totem_search_doc(o.name, concat_ws(' ', o.legal_name, o.siren, o.siret, o.rna, o.street, o.city, o.commune_name,
+          o.sector, o.description_fr, o.description_en, o.external_id, ${tags}, ${themes})) AS doc,
+        CASE WHEN o.is_public THEN totem_search_doc(o.name, concat_ws(' ',
+          ${pub('legalName', sql`o.legal_name`)}, ${pub('identifiers', sql`concat_ws(' ', o.siren, o.siret, o.rna)`)},
+          ${pub('address', sql`concat_ws(' ', o.street, o.city)`)}, ${pub('commune', sql`o.commune_name`)}, ${pub('sector', sql`o.sector`)},
+          ${pub('description', sql`concat_ws(' ', o.description_fr, o.description_en)`)}, ${pub('tags', tags)}, ${pub('themes', themes)}))
+          ELSE '' END AS pub
+      FROM organizations o WHERE o.id IN ${ids}
+    ) d
+    WHERE o.id = d.id`);
   await tx.execute(sql`
     INSERT INTO search_words (territory_id, word, plain)
     SELECT territory_id, w, bool_or(plain) FROM (
