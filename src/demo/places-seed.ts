@@ -106,14 +106,37 @@ const demoPlaces: Record<string, Place[]> = {
   ],
 };
 
+/** A machine of the demo that requires a qualification, and the training session that grants it. */
+const demoTrainings: Record<string, { qualification: string; validityMonths: number; machine: string; seats: number; trainer: string }> = {
+  calaisis: { qualification: 'Usinage CNC', validityMonths: 24, machine: 'Fraiseuse numérique 5 axes', seats: 6, trainer: 'Lucas Bernard' },
+};
+
 /** Creates the demo places of each territory that has none yet (so a second run changes nothing). */
 export async function seedPlaces(deps: Deps, ctx: Ctx): Promise<void> {
-  const { places } = createPlacesServices(deps);
+  const { places, qualifications, trainings } = createPlacesServices(deps);
   for (const [slug, list] of Object.entries(demoPlaces)) {
     if ((await places.list(ctx, slug)).items.length) continue;
+    const made = [];
     for (const { resources, ...place } of list) {
       const created = await places.create(ctx, slug, place);
-      for (const r of resources) await places.createResource(ctx, slug, created.id, r);
+      for (const r of resources) made.push({ place: created.id, resource: await places.createResource(ctx, slug, created.id, r) });
     }
+    const training = demoTrainings[slug];
+    const machine = made.find((m) => m.resource.name === training?.machine);
+    if (!training || !machine) continue;
+    const q = await qualifications.create(ctx, slug, { name: training.qualification, validityMonths: training.validityMonths });
+    await places.updateResource(ctx, slug, machine.resource.id, { requiredQualificationId: q.id });
+    // A week after the demo is loaded, 13:00–16:00 UTC (afternoon in Paris): there is always a session to come.
+    const start = new Date(deps.clock.now().getTime() + 7 * 86_400_000);
+    start.setUTCHours(13, 0, 0, 0);
+    const end = new Date(start.getTime() + 3 * 3_600_000);
+    await trainings.create(ctx, slug, {
+      qualificationId: q.id,
+      placeId: machine.place,
+      start: start.toISOString(),
+      end: end.toISOString(),
+      seats: training.seats,
+      trainer: training.trainer,
+    });
   }
 }
