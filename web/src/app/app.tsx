@@ -12,7 +12,17 @@ import {
   StaffOrganizationsPage,
 } from '../modules/directory/index.ts';
 import { ForgotPasswordPage, MagicLinkPage, ResetPasswordPage, SessionProvider, SignInPage } from '../modules/identity/index.ts';
-import { MyBookingsPage, PlacePage, PlacesManagerPage, PlacesPage, PlannerPage } from '../modules/places/index.ts';
+import {
+  CheckInPage,
+  MyBookingsPage,
+  PlacePage,
+  PlacesManagerPage,
+  PlacesPage,
+  PlannerPage,
+  RosterPage,
+  TrainingsManagerPage,
+  TrainingsPage,
+} from '../modules/places/index.ts';
 import { AuditPage, HomePage, MembersPage, TerritoryPage } from '../modules/territories/index.ts';
 import { AccessibilityPage } from './accessibility-page.tsx';
 import { Layout } from './layout.tsx';
@@ -40,6 +50,10 @@ function AppRoutes() {
         <Route path="t/:slug/mes-reservations" element={<MyBookingsPage />} />
         <Route path="t/:slug/gestion/lieux" element={<PlacesManagerPage />} />
         <Route path="t/:slug/gestion/lieux/planning" element={<PlannerPage />} />
+        <Route path="t/:slug/formations" element={<TrainingsPage />} />
+        <Route path="t/:slug/gestion/lieux/formations" element={<TrainingsManagerPage />} />
+        <Route path="t/:slug/gestion/lieux/formations/:trainingId" element={<RosterPage />} />
+        <Route path="check-in/:token" element={<CheckInPage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />
         <Route path="t/:slug/audit" element={<AuditPage />} />
         <Route path="sign-in" element={<SignInPage />} />

@@ -16,6 +16,7 @@ import {
   type Slot,
 } from './places.api.ts';
 import { formatClock, formatDay, formatDuration, localDate } from './places-time.ts';
+import { SeriesOption } from './series-form.tsx';
 
 /**
  * The ends a booking starting at `start` may have: the ends of the free slots that follow it
@@ -53,7 +54,8 @@ export type BookingFormProps = {
   taken: boolean;
   units: number;
   onUnitsChange: (units: number) => void;
-  onBooked: (booking: Booking, email: string | null) => void;
+  /** `count`: how many were booked at once, when the booking repeats every week. */
+  onBooked: (booking: Booking, email: string | null, count?: number) => void;
   /** The slot was taken meanwhile (409): the grid must be read again. */
   onConflict: () => void;
   onClose: () => void;
@@ -75,6 +77,7 @@ export function BookingForm(props: BookingFormProps) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [repeating, setRepeating] = useState(false);
 
   // Choosing a slot brings the form to the person: focus on its heading, read first.
   // biome-ignore lint/correctness/useExhaustiveDependencies: each new start is a trigger, not a value read.
@@ -222,11 +225,26 @@ export function BookingForm(props: BookingFormProps) {
           />
         )}
         <TextArea label={b.note} name="note" value={note} onChange={setNote} rows={2} errorMessage={fieldError('note')} />
+        {user && end && (
+          <SeriesOption
+            slug={slug}
+            resourceId={resource.id}
+            timeZone={timeZone}
+            start={start}
+            end={end}
+            units={units}
+            note={note}
+            onRepeatChange={setRepeating}
+            onBooked={(booked) => booked[0] && onBooked(booked[0], user.email, booked.length)}
+          />
+        )}
         <ProblemAlert error={error} />
         <div className="actions-row">
-          <Button type="submit" isDisabled={!end || busy}>
-            {user ? b.confirm : b.submit}
-          </Button>
+          {!repeating && (
+            <Button type="submit" isDisabled={!end || busy}>
+              {user ? b.confirm : b.submit}
+            </Button>
+          )}
           <Button variant="quiet" onPress={onClose}>
             {b.change}
           </Button>

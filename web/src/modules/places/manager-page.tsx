@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, Button, type Column, DataTable, Link, Loading, Pagination, SelectField } from '../../ui/index.ts';
 import { BlockingForm } from './blocking-form.tsx';
 import { type ActionResult, CancelBooking, DecideBooking, StatusBadge } from './booking-actions.tsx';
+import { CsvExportLink } from './export-link.tsx';
 import { type Booking, type BookingStatus, bookingStatuses, type Place, placesPaths } from './places.api.ts';
 import { ManagerNav, PlacesFrame } from './places-frame.tsx';
 import { addDays, formatPeriod, isIsoDate, startOfLocalDay, todayIn } from './places-time.ts';
@@ -188,6 +189,13 @@ function BookingsList({ territory, places }: { territory: TerritoryDetail; place
       {list.status === 'ok' && (
         <>
           <p className="result-count">{m.count(list.data.total)}</p>
+          <CsvExportLink
+            slug={territory.slug}
+            timeZone={zone}
+            placeId={filters.lieu === all ? undefined : filters.lieu}
+            from={filters.du}
+            to={filters.au}
+          />
           {(items ?? list.data.items).length === 0 ? (
             <p className="empty">{m.empty}</p>
           ) : (

@@ -16,6 +16,9 @@ export function PlacesPanel({ slug }: { slug: string }) {
         <li>
           <Link href={`/t/${slug}/lieux`}>{l.places}</Link>
         </li>
+        <li>
+          <Link href={`/t/${slug}/formations`}>{t.places.trainings.link}</Link>
+        </li>
         {session?.user && (
           <li>
             <Link href={`/t/${slug}/mes-reservations`}>{l.mine}</Link>

@@ -10,7 +10,7 @@ import { type Availability, type Booking, formatEuros, placesPaths, type Resourc
 import { addDays, formatPeriod, isIsoDate, localDate, mondayOf, todayIn } from './places-time.ts';
 import { SlotGrid } from './slot-grid.tsx';
 
-type Confirmation = { booking: Booking; email: string | null };
+type Confirmation = { booking: Booking; email: string | null; count?: number };
 
 /** What was booked and its status, read at once by screen readers and kept until the next choice. */
 function BookingConfirmation({ slug, done, timeZone }: { slug: string; done: Confirmation; timeZone: string }) {
@@ -23,6 +23,7 @@ function BookingConfirmation({ slug, done, timeZone }: { slug: string; done: Con
   return (
     <div ref={box} tabIndex={-1} className="booking-confirmation">
       <Alert tone="success" announce={false} title={pending ? b.pending : b.confirmed}>
+        {done.count && done.count > 1 && <p>{t.places.series.booked(done.count)}</p>}
         <p>{`${done.booking.resource.name} · ${formatPeriod(done.booking.start, done.booking.end, locale, timeZone)}`}</p>
         <p>{pending ? b.pendingBody : b.confirmedBody}</p>
         {done.booking.priceCents > 0 && <p>{b.price(formatEuros(done.booking.priceCents, locale))}</p>}
@@ -88,9 +89,9 @@ export function ResourceBooking({ slug, resource, timeZone }: ResourceBookingPro
     setChosenEnd(null);
     setStart(slot.start);
   };
-  const booked = (booking: Booking, email: string | null) => {
+  const booked = (booking: Booking, email: string | null, count?: number) => {
     setStart(null);
-    setDone({ booking, email });
+    setDone({ booking, email, count });
     availability.reload();
   };
 
