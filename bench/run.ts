@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- <name>…] [--duration s] [--connections n] [--runs n] [--node-option flag]`
  *
- * Runs Totem's benchmarks (all by default: cold-start, http, memory, directory), prints one table each and
+ * Runs Totem's benchmarks (all by default: cold-start, http, memory, directory, places), prints one table each and
  * writes `bench/results/<name>.json`. Every figure stands beside a reference measured in the same
  * run on the same machine, because absolute figures vary from machine to machine; the ratios travel.
  */
@@ -12,6 +12,7 @@ import { httpBench } from './http.ts';
 import { removePreparedDataDirs, setTotemNodeOptions } from './lib/processes.ts';
 import { type BenchResult, printResult, writeResult } from './lib/report.ts';
 import { memoryBench } from './memory.ts';
+import { placesBench } from './places/bench.ts';
 
 export type BenchOptions = {
   /** Seconds of load per endpoint and server. */
@@ -22,6 +23,8 @@ export type BenchOptions = {
   runs: number;
   /** Directory scales (territory, region, national); territory and region when none is named. */
   scales?: string[];
+  /** Bookings generated for the places benchmark (default 1,000,000). */
+  bookings?: number;
 };
 
 const benches: Record<string, (opts: BenchOptions) => Promise<BenchResult>> = {
@@ -29,6 +32,7 @@ const benches: Record<string, (opts: BenchOptions) => Promise<BenchResult>> = {
   http: httpBench,
   memory: memoryBench,
   directory: (o) => directoryBench({ scales: o.scales ?? [] }),
+  places: (o) => placesBench({ bookings: o.bookings, connections: o.connections, duration: o.duration }),
 };
 const aliases: Record<string, string> = {
   cold: 'cold-start',
@@ -44,7 +48,8 @@ Benchmarks: ${Object.keys(benches).join(', ')} (all when none is named)
   --connections  concurrent connections (default 10)
   --runs         starts measured for the cold-start median (default 5)
   --node-option  an option for the Totem process's node, repeatable (e.g. --node-option=--liftoff-only)
-  --scale        directory scales, repeatable: territory, region, national (default territory and region)`;
+  --scale        directory scales, repeatable: territory, region, national (default territory and region)
+  --bookings     bookings generated for places (default 1,000,000)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -54,6 +59,7 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '5' },
     'node-option': { type: 'string', multiple: true, default: [] },
     scale: { type: 'string', multiple: true, default: [] },
+    bookings: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -71,6 +77,13 @@ if (Object.values(opts).some((v) => !Number.isFinite(v))) {
   process.exit(2);
 }
 opts.scales = values.scale.flatMap((s) => s.split(','));
+if (values.bookings !== undefined) {
+  opts.bookings = Number(values.bookings.replaceAll(/[_,]/g, ''));
+  if (!Number.isInteger(opts.bookings) || opts.bookings < 1 || opts.bookings > 20_000_000) {
+    console.error(usage);
+    process.exit(2);
+  }
+}
 setTotemNodeOptions(values['node-option']);
 const names = positionals.length ? positionals.map((p) => aliases[p] ?? p) : Object.keys(benches);
 const unknown = names.filter((n) => !benches[n]);
