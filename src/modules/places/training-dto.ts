@@ -11,12 +11,17 @@ const seatsTaken = sql<number>`(SELECT count(*)::int FROM training_enrolments e 
 
 /** Sessions with their qualification, place and seats taken, as the API shows them. */
 export async function trainingsWhere(s: Scoped, where: SQL | undefined, order: SQL[], page?: { page: number; pageSize: number }) {
+  const me = s.ctx.actor.kind === 'user' && s.ctx.actor.via !== 'system' ? s.ctx.actor.userId : null;
+  const mine = me
+    ? sql<boolean>`EXISTS (SELECT 1 FROM training_enrolments e WHERE e.session_id = ${trainingSessions.id} AND e.user_id = ${me} AND e.status <> 'cancelled')`
+    : sql<boolean>`false`;
   const query = s.tx
     .select({
       t: trainingSessions,
       q: { id: qualifications.id, name: qualifications.name },
       p: { id: places.id, name: places.name, isPublic: places.isPublic },
       taken: seatsTaken,
+      mine,
     })
     .from(trainingSessions)
     .innerJoin(qualifications, eq(qualifications.id, trainingSessions.qualificationId))
@@ -27,7 +32,7 @@ export async function trainingsWhere(s: Scoped, where: SQL | undefined, order: S
   // A private place does not exist for those who do not manage places (as in requirePlace).
   const manager = managesPlaces(s.ctx.actor, s.territory.id);
   return rows.map(
-    ({ t, q, p, taken }): TTraining => ({
+    ({ t, q, p, taken, mine }): TTraining => ({
       id: t.id,
       qualification: q,
       place: p && (p.isPublic || manager) ? { id: p.id, name: p.name } : null,
@@ -36,6 +41,7 @@ export async function trainingsWhere(s: Scoped, where: SQL | undefined, order: S
       seats: t.seats,
       seatsLeft: Math.max(0, t.seats - Number(taken)),
       trainer: t.trainer,
+      enrolledByMe: Boolean(mine),
     }),
   );
 }

@@ -47,6 +47,8 @@ export const ZTraining = z
     seats: z.number().int(),
     seatsLeft: z.number().int(),
     trainer: z.string().nullable(),
+    /** Whether the signed-in reader holds a seat in it (false for anonymous readers). */
+    enrolledByMe: z.boolean(),
   })
   .meta({ id: 'Training' });
 export type TTraining = z.infer<typeof ZTraining>;

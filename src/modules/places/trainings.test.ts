@@ -110,8 +110,10 @@ describe('a training session, its seats and its attendance', () => {
     expect(full.json()).toMatchObject({ code: 'training_full', title: 'Cette session de formation est complète.' });
     const listed = (await get(null, '/trainings?upcoming=true')).json();
     expect(listed.items).toEqual([
-      expect.objectContaining({ id: session, seatsLeft: 0, qualification: { id: qualification, name: 'Laser' } }),
+      expect.objectContaining({ id: session, seatsLeft: 0, qualification: { id: qualification, name: 'Laser' }, enrolledByMe: false }),
     ]);
+    expect((await get(member, '/trainings?upcoming=true')).json().items[0].enrolledByMe).toBe(true);
+    expect((await get(council, '/trainings?upcoming=true')).json().items[0].enrolledByMe).toBe(false);
     expect((await get(member, `/trainings/${session}/roster`)).statusCode).toBe(403);
   });
 

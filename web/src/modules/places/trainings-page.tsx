@@ -24,8 +24,9 @@ function Sessions({ territory, signedIn }: { territory: TerritoryDetail; signedI
   const [items, setItems] = useState<Training[] | null>(null);
   useEffect(() => setItems(loaded), [loaded]);
   const update = (next: Training) => setItems((xs) => xs?.map((x) => (x.id === next.id ? next : x)) ?? null);
-  // Sessions the person holds a seat in, learnt from this page's own answers (enrolment, or « already enrolled »).
+  // Sessions the person holds a seat in: from the list, then from this page's own answers.
   const [mine, setMine] = useState<Set<string>>(new Set());
+  useEffect(() => setMine(new Set((loaded ?? []).filter((t) => t.enrolledByMe).map((t) => t.id))), [loaded]);
   const [notice, setNotice] = useState<Notice>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
