@@ -169,9 +169,10 @@ export async function creationBench(
   let k = 0;
   const nextContended = () => bodyOf(contended.slots[k++ % contended.slots.length] as Slot);
 
-  const totem = await startTotemOn(loc, scratch);
+  let totem: Server | undefined;
   let bare: Server | undefined;
   try {
+    totem = await startTotemOn(loc, scratch);
     const first = await fetch(`${totem.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: nextFree() });
     const body = await first.text();
     if (first.status !== 201) throw new Error(`booking: ${first.status} ${body.slice(0, 300)}`);
@@ -213,7 +214,7 @@ export async function creationBench(
     };
   } finally {
     await bare?.stop();
-    await totem.stop();
+    await totem?.stop();
     removeDir(scratch);
   }
 }

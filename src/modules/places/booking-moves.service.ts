@@ -1,5 +1,5 @@
 /** Moving a booking, checking in (by a manager or with the booker's link), and releasing no-shows. */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { audit } from '../../platform/audit/audit.ts';
 import { sha256 } from '../../platform/auth/secrets.ts';
 import type { Ctx, Deps } from '../../platform/context.ts';
@@ -126,6 +126,9 @@ export function createBookingMovesService({ database, clock }: Pick<Deps, 'datab
               eq(bookings.status, 'confirmed'),
               eq(bookings.kind, 'booking'),
               isNull(bookings.checkedInAt),
+              // Only bookings that started within the last day: giving a resource a grace period later
+              // must not turn its whole history into no-shows.
+              gte(bookings.startsAt, new Date(now.getTime() - 86_400_000)),
               sql`EXISTS (SELECT 1 FROM resources r WHERE r.id = ${bookings.resourceId}
                 AND (r.rules->>'checkInGraceMinutes') IS NOT NULL
                 AND ${bookings.startsAt} + make_interval(mins => (r.rules->>'checkInGraceMinutes')::int) <= ${now.toISOString()}::timestamptz)`,
