@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, inList, updatedAt } from '../../platform/db/columns.ts';
 import { users } from '../identity/index.ts';
 import { territories, territoryThemes } from '../territories/index.ts';
 
@@ -7,9 +8,6 @@ const territoryId = () =>
   uuid('territory_id')
     .notNull()
     .references(() => territories.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 import { legalBases, membershipStatuses, metricKinds, organizationKinds, relationshipKinds, revenueBands } from './directory.values.ts';
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, inList, updatedAt } from '../../platform/db/columns.ts';
 import { users } from '../identity/index.ts';
 import { territories } from '../territories/index.ts';
 import type { TBookingRules } from './booking-rules.ts';
@@ -9,9 +10,6 @@ const territoryId = () =>
   uuid('territory_id')
     .notNull()
     .references(() => territories.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 /** Hourly prices in integer cents per audience; an audience left out books free. */
 export type TPrices = Partial<Record<(typeof accessAudiences)[number], number>>;

@@ -1,17 +1,12 @@
 import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx, Deps } from '../../platform/context.ts';
-import { type Db, enterTerritory } from '../../platform/db/client.ts';
-import { authorize } from '../../platform/policy/policy.ts';
-import { requireTerritory } from '../territories/index.ts';
+import { inTerritoryScope, type ScopedTerritory, type TerritoryScope } from '../territories/index.ts';
 import { type PlacesAction, placesPolicy } from './places.policy.ts';
 
-export type Territory = Awaited<ReturnType<typeof requireTerritory>>;
-export type Scoped = { tx: Db; territory: Territory; ctx: Ctx };
+export type Territory = ScopedTerritory;
+export type Scoped = TerritoryScope;
 
-/**
- * Runs `fn` in one transaction on a territory's places: finds the territory (404), checks the
- * policy (401/403) before any data is read, then narrows row-level security to the territory.
- */
+/** Runs `fn` in one transaction on a territory, once the places module's policy allows `action`. */
 export function inTerritory<T>(
   database: Deps['database'],
   ctx: Ctx,
@@ -19,12 +14,7 @@ export function inTerritory<T>(
   action: PlacesAction,
   fn: (scope: Scoped) => Promise<T>,
 ): Promise<T> {
-  return database.transaction({ territoryId: null }, async (tx) => {
-    const territory = await requireTerritory(tx, slug);
-    authorize(placesPolicy, ctx.actor, action, { territoryId: territory.id });
-    await enterTerritory(tx, territory.id);
-    return fn({ tx, territory, ctx });
-  });
+  return inTerritoryScope(database, ctx, slug, placesPolicy, action, fn);
 }
 
 /** Records a write of the places module in the audit log, in the caller's transaction. */
