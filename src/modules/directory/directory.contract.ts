@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZTerritorySlug, ZText } from '../../platform/http/contract.ts';
 import {
   membershipStatuses,
   metricKinds,
@@ -22,11 +23,6 @@ export const ZPublicField = z.enum(publicFieldNames);
 export type TPublicField = z.infer<typeof ZPublicField>;
 export const defaultPublicFields: TPublicField[] = ['commune', 'website', 'description', 'logoUrl', 'sector', 'themes'];
 
-const ZTerritorySlug = z
-  .string()
-  .min(2)
-  .max(60)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 export const ZDirectoryParams = z.strictObject({ slug: ZTerritorySlug });
 export const ZOrganizationParams = z.strictObject({ slug: ZTerritorySlug, organizationId: z.uuid() });
 
@@ -36,22 +32,8 @@ export const ZPageQuery = z.strictObject({
 });
 export type TPage = { page: number; pageSize: number };
 
-/** Control characters other than tab and line breaks. */
-function hasControlCharacter(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
-  }
-  return false;
-}
-
-/** Free text: trimmed, without control characters (NUL would make PostgreSQL refuse the text). */
-export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !hasControlCharacter(s), 'control characters are not allowed');
+/** Free text: trimmed, without control characters (the platform's rule, under the directory's historical name). */
+export const text = ZText;
 const name = text(200).pipe(z.string().min(1));
 export const ZSiren = z.string().refine(isValidSiren, 'SIREN: 9 digits with a valid check digit (Luhn)');
 export const ZSiret = z.string().refine(isValidSiret, 'SIRET: 14 digits with a valid check digit (Luhn)');
