@@ -108,7 +108,9 @@ async function expand(tx: Db, territoryId: string, terms: string[]): Promise<str
 
 /**
  * Which organisations match the words: each query word must be found (itself or a word it stands
- * for), alone or joined to its neighbour ("fab lab" as "fablab"). Also a rank: the name equal to or
+ * for), alone or joined to its neighbour ("fab lab" as "fablab"). The match runs in
+ * `totem_matching_organizations` (migration 0009), where the GIN indexes on the word arrays can serve
+ * it; the ids it returns then reach the page and the facets through the primary key. Also a rank: the name equal to or
  * beginning with the query first, then names holding the words, then exact (not misspelt) words.
  */
 async function matchWords(tx: Db, territoryId: string, words: string[], normalized: string, audience: Audience) {
@@ -117,11 +119,11 @@ async function matchWords(tx: Db, territoryId: string, words: string[], normaliz
   const expanded = await expand(tx, territoryId, [...words, ...pairs]);
   const single = expanded.slice(0, words.length);
   const joined = expanded.slice(words.length);
-  const hit = (ws: string[] | undefined) => (ws?.length ? sql`${docWords} && ${textArray(ws)}` : undefined);
-  const each = words.map((_, i) => {
-    const alternatives = [hit(single[i]), hit(joined[i - 1]), hit(joined[i])].filter((c): c is SQL => !!c);
-    return alternatives.length ? sql`(${sql.join(alternatives, sql` OR `)})` : sql`false`;
-  });
+  // Each query word's alternatives (itself, or joined to a neighbour) as one group of words: `a && x OR a && y` is `a && (x ∪ y)`.
+  const groups = words.map((_, i) => [...new Set([...(single[i] ?? []), ...(joined[i - 1] ?? []), ...(joined[i] ?? [])])]);
+  const match = groups.some((g) => !g.length)
+    ? sql`false`
+    : sql`${o.id} = ANY(ARRAY(SELECT totem_matching_organizations(${JSON.stringify(groups)}::jsonb, ${audience === 'public'})))`;
   const nameWords = sql`string_to_array(${o.searchName}, ' ')`;
   const rank = sql`(CASE WHEN ${o.searchName} = ${normalized} THEN 3 ELSE 0 END
     + CASE WHEN ${o.searchName} LIKE ${`${normalized}%`} THEN 2 ELSE 0 END
@@ -130,7 +132,7 @@ async function matchWords(tx: Db, territoryId: string, words: string[], normaliz
       sql``,
     )}
     + cardinality(ARRAY(SELECT unnest(${docWords}) INTERSECT SELECT unnest(${textArray(words)}))))`;
-  return { match: and(...each) as SQL, rank };
+  return { match, rank };
 }
 
 /**
