@@ -26,7 +26,7 @@ const reviewsEach = 3;
 /** The issue's targets: under 2 s at 2,000 × 300 on one core, within 0.1 % of the optimum. */
 const limits = { ms: 2000, gapPercent: 0.1 };
 /** HiGHS gets this long per instance before the comparison is given up at that size. */
-const highsSeconds = 300;
+const highsSeconds = 600;
 
 export type CallInstance = TAssignmentProblem & { label: string; pairs: number };
 
@@ -41,7 +41,9 @@ function seeded(seed: number): () => number {
   };
 }
 
-const bits = (x: number) => x.toString(2).replaceAll('0', '').length;
+/** Themes in common are counted 600,000 times at full size: a table of 4,096 popcounts, not strings. */
+const popcount = Uint8Array.from({ length: 1 << 12 }, (_, x) => x.toString(2).replaceAll('0', '').length);
+const bits = (x: number) => popcount[x] as number;
 
 export function generateCall(applications: number, reviewers: number, seed = 2026): CallInstance {
   const rand = seeded(seed);
@@ -130,7 +132,14 @@ export function toLp(p: TAssignmentProblem): string {
   return ['Maximize', ` obj: ${objective.join('\n ')}`, 'Subject To', ...rows, 'Bounds', ...pins, 'Binary', ...names, 'End', ''].join('\n');
 }
 
-type HighsFigures = { status: string; objective: number | null; seconds: number; lpMegabytes: number; error?: string };
+type HighsFigures = {
+  status: string;
+  objective: number | null;
+  seconds: number;
+  lpMegabytes: number;
+  lpWritingSeconds: number;
+  error?: string;
+};
 type SizeFigures = {
   label: string;
   applications: number;
@@ -140,11 +149,15 @@ type SizeFigures = {
   solverObjective: number;
   highs: HighsFigures | null;
   gapPercent: number | null;
+  /** The benchmark process's peak resident set so far, HiGHS's WebAssembly memory included. */
+  peakRssMiB: number;
 };
 
 /** HiGHS on the LP text, in a fresh WebAssembly instance so that an abort cannot spoil the next size. */
 async function runHighs(p: TAssignmentProblem): Promise<HighsFigures> {
+  const writing = performance.now();
   const lp = toLp(p);
+  const lpWritingSeconds = round((performance.now() - writing) / 1000, 2);
   const lpMegabytes = round(lp.length / 1e6);
   const highs = await loadHighs();
   const started = performance.now();
@@ -152,10 +165,11 @@ async function runHighs(p: TAssignmentProblem): Promise<HighsFigures> {
     const r = highs.solve(lp, { output_flag: false, time_limit: highsSeconds });
     const seconds = (performance.now() - started) / 1000;
     const objective = r.Status === 'Optimal' || r.Status === 'Time limit reached' ? r.ObjectiveValue : null;
-    return { status: r.Status, objective: Number.isFinite(objective) ? objective : null, seconds, lpMegabytes };
+    return { status: r.Status, objective: Number.isFinite(objective) ? objective : null, seconds, lpMegabytes, lpWritingSeconds };
   } catch (err) {
     const seconds = (performance.now() - started) / 1000;
-    return { status: 'error', objective: null, seconds, lpMegabytes, error: err instanceof Error ? err.message : String(err) };
+    const error = err instanceof Error ? err.message : String(err);
+    return { status: 'error', objective: null, seconds, lpMegabytes, lpWritingSeconds, error };
   }
 }
 
@@ -173,10 +187,12 @@ async function measureSize(applications: number, reviewers: number, runs: number
   const highs = await runHighs(p);
   const gapPercent = highs.objective === null ? null : (100 * (highs.objective - solverObjective)) / Math.max(1, highs.objective);
   console.log(`  ${p.label}: HiGHS ${highs.status} in ${round(highs.seconds)} s, objective ${highs.objective ?? '—'}`);
-  if (highs.status === 'Optimal' && gapPercent !== null && gapPercent > limits.gapPercent) {
+  // Any solution HiGHS returns is feasible, so one clearly better than the solver's disproves it.
+  if (gapPercent !== null && gapPercent > limits.gapPercent) {
     throw new Error(`${p.label}: the solver's objective ${solverObjective} is ${round(gapPercent, 3)} % below HiGHS's ${highs.objective}`);
   }
-  return { label: p.label, applications, reviewers, pairs: p.pairs, solverMs, solverObjective, highs, gapPercent };
+  const peakRssMiB = round(process.resourceUsage().maxRSS / 1024);
+  return { label: p.label, applications, reviewers, pairs: p.pairs, solverMs, solverObjective, highs, gapPercent, peakRssMiB };
 }
 
 export async function callsAssignmentBench(opts: { runs: number }): Promise<BenchResult> {
@@ -188,6 +204,7 @@ export async function callsAssignmentBench(opts: { runs: number }): Promise<Benc
     return [
       row(`solve time, ${at}`, 'ms', median(f.solverMs), highsOptimal ? (f.highs?.seconds ?? 0) * 1000 : null),
       row(`total affinity, ${at}`, 'points', f.solverObjective, f.highs?.objective ?? null),
+      ...(f.gapPercent === null ? [] : [row(`gap below HiGHS's objective, ${f.label}`, '%', f.gapPercent, null)]),
     ];
   });
   const full = figures[figures.length - 1];
@@ -195,11 +212,11 @@ export async function callsAssignmentBench(opts: { runs: number }): Promise<Benc
   const targets: Target[] = [];
   if (full) targets.push(target(`solver time at ${full.label}`, median(full.solverMs), limits.ms, 'ms'));
   for (const f of compared)
-    targets.push(target(`gap to HiGHS's optimum at ${f.label}`, Math.max(0, f.gapPercent ?? 0), limits.gapPercent + 1e-9, '%'));
+    targets.push(target(`gap to HiGHS's optimum at ${f.label}`, Math.max(0, f.gapPercent ?? 0), limits.gapPercent, '%'));
   return {
     name: 'calls',
     title: `Reviewer assignment: exact min-cost flow, ${reviewsEach} reviews per application, median of ${opts.runs} runs`,
-    reference: `HiGHS ${'(WebAssembly, branch and cut on the 0/1 program, one core)'}; time includes reading the LP text`,
+    reference: 'HiGHS (WebAssembly, one core) on the same 0/1 program in CPLEX LP format; its time includes reading the text',
     rows,
     targets,
     details: { sizes: figures, highsTimeLimitSeconds: highsSeconds },
