@@ -63,9 +63,11 @@ export function prepare(p: TAssignmentProblem): Prepared {
     pinnedPerApplication[a] = (pinnedPerApplication[a] as number) + 1;
     pinnedPerReviewer[r] = (pinnedPerReviewer[r] as number) + 1;
   }
-  const wanted = Int32Array.from(p.reviewsWanted, (k, a) => k - (pinnedPerApplication[a] as number));
-  const low = Int32Array.from(p.minLoad, (lo, r) => Math.max(0, lo - (pinnedPerReviewer[r] as number)));
-  const high = Int32Array.from(p.maxLoad, (hi, r) => hi - (pinnedPerReviewer[r] as number));
+  // Clamped to what the pairs allow (k ≤ m and loads ≤ n + 1 decide the same), so that huge inputs
+  // cannot overflow the network's 32-bit capacities.
+  const wanted = Int32Array.from(p.reviewsWanted, (k, a) => Math.min(k, m + 1) - (pinnedPerApplication[a] as number));
+  const low = Int32Array.from(p.minLoad, (lo, r) => Math.max(0, Math.min(lo, n + 1) - (pinnedPerReviewer[r] as number)));
+  const high = Int32Array.from(p.maxLoad, (hi, r) => Math.min(hi, n + 1) - (pinnedPerReviewer[r] as number));
   const blocked = flags.map((f) => (f ? 1 : 0));
   const { affinities, maxAffinity } = readAffinities(p, flags, wanted, high);
   return { flags, blocked, affinities, maxAffinity, pinnedPairs, pinnedPerApplication, pinnedPerReviewer, wanted, low, high };

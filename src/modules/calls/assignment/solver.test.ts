@@ -252,6 +252,21 @@ describe('solveAssignment on a realistic call', () => {
     });
   });
 
+  it('accepts loads far above the number of applications', () => {
+    const p = problem({ reviewsWanted: [1, 1], minLoad: [0, 0], maxLoad: [1e12, 2 ** 40], affinity: (a, v) => a + v });
+    expect(solveAssignment(p)).toEqual({
+      feasible: true,
+      pairs: [
+        [0, 1],
+        [1, 1],
+      ],
+      objective: 3,
+    });
+    // Reviewer 0 can review both applications at most, never the 3 of its minimum.
+    const unreachable = problem({ reviewsWanted: [2, 2], minLoad: [3, 0], maxLoad: [1e12, 2] });
+    expect(solveAssignment(unreachable)).toEqual({ feasible: false, reason: { code: 'no_feasible_assignment' } });
+  });
+
   it('spreads reviews to meet minimum loads even at a loss of affinity', () => {
     const p = problem({ reviewsWanted: [1, 1, 1], minLoad: [0, 1], maxLoad: [3, 3], affinity: (_, v) => (v === 0 ? 10 : 0) });
     const r = solveAssignment(p);
