@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- <name>…] [--duration s] [--connections n] [--runs n] [--node-option flag]`
  *
- * Runs Totem's benchmarks (all by default: cold-start, http, memory, directory, places), prints one table each and
+ * Runs Totem's benchmarks (all by default: cold-start, http, memory, directory, places, calls), prints one table each and
  * writes `bench/results/<name>.json`. Every figure stands beside a reference measured in the same
  * run on the same machine, because absolute figures vary from machine to machine; the ratios travel.
  */
 import { parseArgs } from 'node:util';
+import { callsAssignmentBench } from './calls-assignment.ts';
 import { coldStartBench } from './cold-start.ts';
 import { directoryBench } from './directory/search.ts';
 import { httpBench } from './http.ts';
@@ -33,6 +34,7 @@ const benches: Record<string, (opts: BenchOptions) => Promise<BenchResult>> = {
   memory: memoryBench,
   directory: (o) => directoryBench({ scales: o.scales ?? [] }),
   places: (o) => placesBench({ bookings: o.bookings, connections: o.connections, duration: o.duration }),
+  calls: (o) => callsAssignmentBench({ runs: o.runs }),
 };
 const aliases: Record<string, string> = {
   cold: 'cold-start',
@@ -46,7 +48,7 @@ const usage = `Usage: npm run bench [-- <name>…] [--duration <s>] [--connectio
 Benchmarks: ${Object.keys(benches).join(', ')} (all when none is named)
   --duration     seconds of HTTP load per endpoint and server (default 5)
   --connections  concurrent connections (default 10)
-  --runs         starts measured for the cold-start median (default 5)
+  --runs         starts measured for the cold-start median, solves for the calls median (default 5)
   --node-option  an option for the Totem process's node, repeatable (e.g. --node-option=--liftoff-only)
   --scale        directory scales, repeatable: territory, region, national (default territory and region)
   --bookings     bookings generated for places (default 1,000,000)`;
