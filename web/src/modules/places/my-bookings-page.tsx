@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, type Column, DataTable, Link, Loading } from '../../ui/index.ts';
 import { type ActionResult, CancelBooking, StatusBadge } from './booking-actions.tsx';
 import { CalendarFeed } from './calendar-feed.tsx';
+import { MoveBooking } from './move-booking.tsx';
 import { type Booking, placesPaths } from './places.api.ts';
 import { PlacesFrame } from './places-frame.tsx';
 import { formatPeriod } from './places-time.ts';
@@ -23,13 +24,13 @@ function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcomin
   const [error, setError] = useState<unknown>(null);
   const status = useRef<HTMLDivElement>(null);
   const zone = territory.timeZone;
-  const done = (r: ActionResult) => {
+  const done = (r: ActionResult, message: string) => {
     if ('error' in r) {
       setNotice(null);
       setError(r.error);
     } else {
       setError(null);
-      setNotice(m.cancelled);
+      setNotice(message);
       setItems((xs) => xs?.map((x) => (x.id === r.booking.id ? r.booking : x)) ?? null);
     }
     // The button that opened the dialog is gone: the message takes the focus.
@@ -57,7 +58,12 @@ function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcomin
       header: m.actions,
       cell: (b) =>
         b.cancellable ? (
-          <CancelBooking slug={territory.slug} booking={b} timeZone={zone} asManager={false} onDone={done} />
+          <div className="actions-row compact">
+            {b.kind === 'booking' && (
+              <MoveBooking slug={territory.slug} booking={b} timeZone={zone} onDone={(r) => done(r, t.places.move.moved)} />
+            )}
+            <CancelBooking slug={territory.slug} booking={b} timeZone={zone} asManager={false} onDone={(r) => done(r, m.cancelled)} />
+          </div>
         ) : b.status === 'pending' || b.status === 'confirmed' ? (
           <span className="small muted">{m.tooLate}</span>
         ) : (
