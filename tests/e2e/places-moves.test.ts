@@ -5,7 +5,7 @@ import { demoPassword, seedDemo } from '../../src/demo/seed.ts';
 import type { TBooking } from '../../src/modules/places/places.contract.ts';
 import { formatPeriod } from '../../web/src/modules/places/places-time.ts';
 import { expectHeading, expectNoAxeViolations, type Flow, screenshot, signInThroughPage, startFlow, tabTo } from './helpers.ts';
-import { dayWithFreeSlots, managerEmail, memberEmail, type PlacesFixture, placesFixture, slug } from './places-fixtures.ts';
+import { adminEmail, dayWithFreeSlots, managerEmail, memberEmail, type PlacesFixture, placesFixture, slug } from './places-fixtures.ts';
 
 const api = `/api/v1/territories/${slug}`;
 const zone = 'Europe/Paris';
@@ -154,10 +154,7 @@ describe('moving a booking and checking in with its QR code', () => {
     await page.goto(`/t/${slug}/mes-reservations`);
     await page.locator('.segmented-item[lang="en"]').click();
     await expectHeading(page, 'My bookings');
-    await page
-      .getByRole('button', { name: /^Move – / })
-      .first()
-      .click();
+    await page.getByRole('button', { name: `Move – ${fx.printer.name}, ${formatPeriod(booking.start, booking.end, 'en', zone)}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Move this booking' });
     await dialog.getByRole('button', { name: /Free/ }).first().waitFor();
     await dialog.getByText('To change resource, cancel and book again.').waitFor();
@@ -210,5 +207,62 @@ describe('moving a booking and checking in with its QR code', () => {
     } finally {
       offset = 0;
     }
+  }, 120_000);
+
+  it('books the same slot next week from “Mes réservations”, with its check-in code, and says when it is taken', async () => {
+    const { availability } = await dayWithFreeSlots(flow, fx.printer.id, 6);
+    const free = availability.slots.filter((s) => s.state === 'free');
+    const slot = free[Math.floor(free.length / 2)];
+    if (!slot) throw new Error('a free slot expected');
+    const booking = await bookAsMember(flow, fx.printer.id, slot);
+    // No daylight-saving change within the coming weeks of November: a week is 168 hours here.
+    const next = { start: plusMinutes(slot.start, 7 * 1440), end: plusMinutes(slot.end, 7 * 1440) };
+    const page = await flow.newPage();
+    await signInThroughPage(page, memberEmail, demoPassword);
+    await page.goto(`/t/${slug}/mes-reservations`);
+    const again = page.getByRole('button', {
+      name: `Réserver le même créneau la semaine suivante – ${fx.printer.name}, ${formatPeriod(next.start, next.end, 'fr', zone)}`,
+    });
+    await tabTo(page, again, 120);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Nouvelle réservation : ${formatPeriod(next.start, next.end, 'fr', zone)}.` })
+      .waitFor();
+    await page.getByRole('region', { name: 'Votre code d’arrivée' }).getByRole('img').waitFor();
+    await page.getByRole('button', { name: `Déplacer – ${fx.printer.name}, ${formatPeriod(next.start, next.end, 'fr', zone)}` }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'places-book-again-fr');
+    const member = await flow.t.signIn(memberEmail, demoPassword);
+    const mine = (await flow.t.request(member, { method: 'GET', url: `${api}/my/bookings?pageSize=100` })).json().items as TBooking[];
+    expect(mine.filter((b) => b.start === next.start && b.resource.id === booking.resource.id && b.status === 'confirmed')).toHaveLength(1);
+
+    // The same shortcut again: that slot is now taken (by the booking just made), and the page says so.
+    await again.click();
+    await page.getByRole('alert').filter({ hasText: 'Ce créneau n’est plus disponible' }).waitFor();
+    expect(await page.locator('.focus-target').evaluate((el) => el === document.activeElement)).toBe(true);
+  }, 120_000);
+
+  it('tells a visitor who the resource is for when the booking is refused', async () => {
+    const admin = await flow.t.signIn(adminEmail, demoPassword);
+    const made = await flow.t.request(admin, {
+      method: 'POST',
+      url: `${api}/places/${fx.place.id}/resources`,
+      payload: { kind: 'machine', name: 'Scanner 3D', capacity: 1, access: ['member'] },
+    });
+    expect(made.statusCode).toBe(201);
+    const scanner = made.json() as { id: string };
+    const { date } = await dayWithFreeSlots(flow, scanner.id, 2);
+    const page = await flow.newPage();
+    await page.goto(`/t/${slug}/lieux/${fx.place.id}?ressource=${scanner.id}&date=${date}`);
+    await page.getByRole('button', { name: /Libre/ }).first().click();
+    await page.getByRole('textbox', { name: 'Nom et prénom' }).fill('Inès Visiteuse');
+    await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill('ines@exemple.fr');
+    await page.getByRole('button', { name: 'Réserver', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Cette ressource n’est pas réservable par vous.' });
+    await alert.getByText('Cette ressource est réservée aux publics suivants : membres.').waitFor();
+    await alert.getByText('Si vous êtes membre, connectez-vous pour réserver.').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'places-booking-refused-fr');
   }, 120_000);
 });

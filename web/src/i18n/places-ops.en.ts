@@ -55,7 +55,7 @@ export const placesOpsEn: typeof placesOpsFr = {
     next: 'Next period',
     current: 'Current period',
     range: (from: string, to: string) => `From ${from} to ${to}`,
-    caption: (range: string) => `Resource occupancy, ${range}`,
+    caption: (from: string, to: string) => `Resource occupancy from ${from} to ${to}`,
     resource: 'Resource',
     booked: 'Booked hours',
     open: 'Opening hours',
@@ -66,7 +66,6 @@ export const placesOpsEn: typeof placesOpsFr = {
     empty: 'No resource to measure for this place.',
     noneOpen: 'Closed over the period',
     hint: 'Confirmed booked hours divided by opening hours (times the capacity), closures deducted.',
-    exportCsv: 'Download the period’s bookings (CSV)',
   },
   refused: {
     audiences: (list: string) => `This resource is for the following audiences only: ${list}.`,

@@ -53,7 +53,7 @@ export const placesOpsFr = {
     next: 'Période suivante',
     current: 'Période actuelle',
     range: (from: string, to: string) => `Du ${from} au ${to}`,
-    caption: (range: string) => `Occupation des ressources, ${range}`,
+    caption: (from: string, to: string) => `Occupation des ressources du ${from} au ${to}`,
     resource: 'Ressource',
     booked: 'Heures réservées',
     open: 'Heures d’ouverture',
@@ -64,7 +64,6 @@ export const placesOpsFr = {
     empty: 'Aucune ressource à mesurer pour ce lieu.',
     noneOpen: 'Fermé sur la période',
     hint: 'Heures réservées et confirmées divisées par les heures d’ouverture (fois la capacité), fermetures déduites.',
-    exportCsv: 'Télécharger les réservations de la période (CSV)',
   },
   refused: {
     audiences: (list: string) => `Cette ressource est réservée aux publics suivants : ${list}.`,

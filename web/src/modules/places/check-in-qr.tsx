@@ -46,7 +46,7 @@ export function CheckInQr({ url, what, when }: CheckInQrProps) {
     }
   };
   return (
-    <section aria-labelledby={`${id}-title`} className="check-in-qr">
+    <section aria-labelledby={`${id}-title`} className="form-section check-in-qr">
       <h3 id={`${id}-title`}>{q.heading}</h3>
       <p>{q.intro}</p>
       <svg

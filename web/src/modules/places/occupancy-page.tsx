@@ -42,7 +42,7 @@ function RateCell({ row, locale }: { row: Row; locale: Locale }) {
   );
 }
 
-function OccupancyTable({ data, range, showPlace }: { data: Occupancy; range: string; showPlace: boolean }) {
+function OccupancyTable({ data, days, showPlace }: { data: Occupancy; days: [string, string]; showPlace: boolean }) {
   const { t, locale } = useI18n();
   const o = t.places.occupancy;
   const n = numbers(locale);
@@ -64,7 +64,7 @@ function OccupancyTable({ data, range, showPlace }: { data: Occupancy; range: st
     { id: 'bookings', header: o.bookings, cell: (r) => String(r.bookings) },
     { id: 'noShows', header: o.noShows, cell: (r) => String(r.noShows) },
   ];
-  return <DataTable caption={o.caption(range)} columns={columns} rows={data.items} rowKey={(r) => r.resourceId} />;
+  return <DataTable caption={o.caption(...days)} columns={columns} rows={data.items} rowKey={(r) => r.resourceId} />;
 }
 
 function OccupancyReport({ territory, places }: { territory: TerritoryDetail; places: Place[] }) {
@@ -128,7 +128,11 @@ function OccupancyReport({ territory, places }: { territory: TerritoryDetail; pl
       {data && (
         <section aria-labelledby="occupancy-range">
           <h2 id="occupancy-range">{range}</h2>
-          {data.items.length === 0 ? <p className="empty">{o.empty}</p> : <OccupancyTable data={data} range={range} showPlace={!placeId} />}
+          {data.items.length === 0 ? (
+            <p className="empty">{o.empty}</p>
+          ) : (
+            <OccupancyTable data={data} days={[formatDay(first ?? '', locale), formatDay(last ?? '', locale)]} showPlace={!placeId} />
+          )}
           {first && last && <CsvExportLink slug={territory.slug} timeZone={zone} placeId={placeId} from={first} to={last} />}
         </section>
       )}
