@@ -26,7 +26,7 @@ describe('the place managers’ desk: check-in in the planner, occupancy', () =>
   }, 180_000);
   afterAll(() => flow?.close());
 
-  it('checks in a due booking from the planner with the keyboard, then reads the occupancy of its week and month', async () => {
+  it('checks in a due booking from the planner with the keyboard on a phone, then reads the occupancy of its week and month', async () => {
     const member = await flow.t.signIn(memberEmail, demoPassword);
     const { date, availability } = await dayWithFreeSlots(flow, fx.printer.id, 4);
     const free = availability.slots.filter((s) => s.state === 'free');
@@ -48,7 +48,7 @@ describe('the place managers’ desk: check-in in the planner, occupancy', () =>
     // Five minutes after the start, for the server and the browser alike.
     const now = plusMinutes(due.start, 5);
     fixed = now;
-    const page = await flow.newPage();
+    const page = await flow.newPage({ viewport: { width: 360, height: 780 } });
     await page.clock.setFixedTime(now);
     await signInThroughPage(page, managerEmail, demoPassword);
     await page.goto(`/t/${slug}/gestion/lieux/planning?lieu=${fx.place.id}`);
@@ -64,7 +64,8 @@ describe('the place managers’ desk: check-in in the planner, occupancy', () =>
     expect(await arrived.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.getByRole('button', { name: /^Pointer l’arrivée/ }).count()).toBe(0);
     await expectNoAxeViolations(page);
-    await screenshot(page, 'places-planner-check-in-fr');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'places-planner-check-in-fr-360');
     const manager = await flow.t.signIn(managerEmail, demoPassword);
     const list = await flow.t.request(manager, { method: 'GET', url: `${api}/bookings?resourceId=${fx.printer.id}&pageSize=100` });
     expect((list.json().items as TBooking[]).find((b) => b.id === booking.id)?.checkedInAt).toBe(now.toISOString());
@@ -82,7 +83,8 @@ describe('the place managers’ desk: check-in in the planner, occupancy', () =>
     await row.getByText(percent).waitFor();
     expect(await row.textContent()).toContain('1 h');
     await expectNoAxeViolations(page);
-    await screenshot(page, 'places-occupancy-week-fr');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'places-occupancy-week-fr-360');
 
     // The period selector is one tab stop: the arrows move within it, Space chooses.
     await tabTo(page, page.getByRole('radio', { name: /^Semaine/ }));
