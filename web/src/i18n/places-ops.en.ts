@@ -15,6 +15,7 @@ export const placesOpsEn: typeof placesOpsFr = {
     chosen: (when: string) => `New slot: ${when}`,
     noStart: 'Choose a free slot first.',
     end: 'New end time',
+    noEnd: 'No end is possible from this slot (shortest duration or free places): choose another one.',
     confirm: 'Confirm the move',
     keep: 'Keep it as it is',
     moved: 'Booking moved.',

@@ -13,6 +13,7 @@ export const placesOpsFr = {
     chosen: (when: string) => `Nouveau créneau : ${when}`,
     noStart: 'Choisissez d’abord un créneau libre.',
     end: 'Nouvelle heure de fin',
+    noEnd: 'Aucune fin possible depuis ce créneau (durée minimale ou places libres) : choisissez-en un autre.',
     confirm: 'Confirmer le déplacement',
     keep: 'Ne rien changer',
     moved: 'Réservation déplacée.',

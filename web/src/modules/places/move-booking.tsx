@@ -66,6 +66,81 @@ function MoveForm({ slug, booking, timeZone, onClose, onMoved }: MoveFormProps) 
   return <MoveSlots slug={slug} booking={booking} resource={resource} timeZone={timeZone} onClose={onClose} onMoved={onMoved} />;
 }
 
+/** The new day, in the place's calendar. */
+function MoveDateField({ date, onChange }: { date: string; onChange: (date: string) => void }) {
+  const { t } = useI18n();
+  const m = t.places.move;
+  return (
+    <div className="field availability-date">
+      <label className="field-label" htmlFor="move-date">
+        {m.date}
+      </label>
+      <p id="move-date-hint" className="field-hint">
+        {m.dateHint}
+      </p>
+      <input
+        id="move-date"
+        type="date"
+        className="field-input field-date"
+        value={date}
+        aria-describedby="move-date-hint"
+        onChange={(e) => isIsoDate(e.target.value) && onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+type EndFieldProps = {
+  start: string;
+  ends: string[];
+  end: string | null;
+  onChange: (end: string) => void;
+  error?: string;
+  timeZone: string;
+};
+
+/** The new end, among those the resource's durations and the free slots allow. */
+function MoveEndField({ start, ends, end, onChange, error, timeZone }: EndFieldProps) {
+  const { t, locale } = useI18n();
+  const m = t.places.move;
+  if (ends.length === 0) return <p className="field-error">{m.noEnd}</p>;
+  return (
+    <SelectField
+      label={m.end}
+      value={end}
+      onChange={onChange}
+      errorMessage={error}
+      options={ends.map((x) => ({
+        id: x,
+        label: `${formatClock(x, locale, timeZone)} (${formatDuration(minutesBetween(start, x), locale)})`,
+      }))}
+    />
+  );
+}
+
+/** Sends the move; on a refusal that concerns the slots, their message takes the focus (the chosen slot may be gone). */
+function useMoveRequest(slug: string, bookingId: string, onMoved: (b: Booking) => void, onConflict: () => void) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const startError = useRef<HTMLParagraphElement>(null);
+  const send = async (start: string, end: string) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onMoved(await apiRequest<Booking>(placesPaths.move(slug, bookingId), { method: 'PATCH', body: { start, end } }));
+    } catch (err) {
+      setError(err);
+      const conflict = err instanceof ApiError && err.problem.code === 'booking_conflict';
+      if (conflict) onConflict();
+      if (conflict || fieldProblems(err).start) setTimeout(() => startError.current?.focus(), 0);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, send, startError };
+}
+
 function MoveSlots({ slug, booking, resource, timeZone, onClose, onMoved }: MoveFormProps & { resource: Resource }) {
   const { t, locale } = useI18n();
   const m = t.places.move;
@@ -73,71 +148,39 @@ function MoveSlots({ slug, booking, resource, timeZone, onClose, onMoved }: Move
   const availability = useApi<Availability>(placesPaths.availability(slug, resource.id, date, 1));
   const [start, setStart] = useState<string | null>(null);
   const [chosenEnd, setChosenEnd] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const startError = useRef<HTMLParagraphElement>(null);
+  const request = useMoveRequest(slug, booking.id, onMoved, () => {
+    setStart(null);
+    availability.reload();
+  });
   const slots = availability.status === 'ok' ? availability.data.slots : [];
   const ends = start ? endOptions(slots, start, booking.units, resource) : [];
   const end = chosenEnd && ends.includes(chosenEnd) ? chosenEnd : (ends[0] ?? null);
-
-  const errors = fieldProblems(error);
-  const code = error instanceof ApiError ? error.problem.code : null;
+  const errors = fieldProblems(request.error);
+  const code = request.error instanceof ApiError ? request.error.problem.code : null;
   const startMessage = code === 'booking_conflict' ? m.conflict : errors.start?.message;
   const choose = (slot: Slot) => {
-    setError(null);
+    request.setError(null);
     setChosenEnd(null);
     setStart(slot.start);
-  };
-  const submit = async () => {
-    if (!start || !end || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onMoved(await apiRequest<Booking>(placesPaths.move(slug, booking.id), { method: 'PATCH', body: { start, end } }));
-    } catch (err) {
-      setError(err);
-      const conflict = err instanceof ApiError && err.problem.code === 'booking_conflict';
-      if (conflict) {
-        setStart(null);
-        availability.reload();
-      }
-      // The message at the slots takes the focus when it concerns them (the chosen slot may be gone).
-      if (conflict || fieldProblems(err).start) setTimeout(() => startError.current?.focus(), 0);
-    } finally {
-      setBusy(false);
-    }
   };
   return (
     <>
       <p className="field-hint">{m.otherResource}</p>
-      <div className="field availability-date">
-        <label className="field-label" htmlFor="move-date">
-          {m.date}
-        </label>
-        <p id="move-date-hint" className="field-hint">
-          {m.dateHint}
-        </p>
-        <input
-          id="move-date"
-          type="date"
-          className="field-input field-date"
-          value={date}
-          aria-describedby="move-date-hint"
-          onChange={(e) => {
-            if (!isIsoDate(e.target.value)) return;
-            setStart(null);
-            setError(null);
-            setDate(e.target.value);
-          }}
-        />
-      </div>
+      <MoveDateField
+        date={date}
+        onChange={(d) => {
+          setStart(null);
+          request.setError(null);
+          setDate(d);
+        }}
+      />
       <fieldset className="move-slots" aria-describedby={startMessage ? 'move-start-error move-slots-hint' : 'move-slots-hint'}>
         <legend className="field-label">{m.slots}</legend>
         <p id="move-slots-hint" className="field-hint">
           {`${m.slotsHint} ${m.ownSlot}`}
         </p>
         {/* Above the slots, where the eye and the focus land after a refusal of the chosen one. */}
-        <p ref={startError} tabIndex={-1} id="move-start-error" className={startMessage ? 'field-error' : 'sr-only'}>
+        <p ref={request.startError} tabIndex={-1} id="move-start-error" className={startMessage ? 'field-error' : 'sr-only'}>
           {startMessage ?? ''}
         </p>
         {availability.status === 'loading' && <Loading label={t.common.loading} />}
@@ -147,25 +190,16 @@ function MoveSlots({ slug, booking, resource, timeZone, onClose, onMoved }: Move
         )}
       </fieldset>
       {start && <p className="move-chosen">{m.chosen(formatPeriod(start, end ?? start, locale, timeZone))}</p>}
-      {start && ends.length > 0 && (
-        <SelectField
-          label={m.end}
-          value={end}
-          onChange={setChosenEnd}
-          errorMessage={errors.end?.message}
-          options={ends.map((x) => ({
-            id: x,
-            label: `${formatClock(x, locale, timeZone)} (${formatDuration(minutesBetween(start, x), locale)})`,
-          }))}
-        />
+      {start && (
+        <MoveEndField start={start} ends={ends} end={end} onChange={setChosenEnd} error={errors.end?.message} timeZone={timeZone} />
       )}
-      <ProblemAlert error={code === 'booking_not_cancellable' ? new ApiError({ title: m.tooLate, status: 409, code }) : error} />
+      <ProblemAlert error={code === 'booking_not_cancellable' ? new ApiError({ title: m.tooLate, status: 409, code }) : request.error} />
       <div className="dialog-actions">
         <Button variant="secondary" onPress={onClose}>
           {m.keep}
         </Button>
-        {/* Not disabled while sending: the focus must stay on it to hear the answer (submit ignores a second press). */}
-        <Button variant="primary" isDisabled={!start || !end} onPress={submit}>
+        {/* Not disabled while sending: the focus must stay on it to hear the answer (a second press is ignored). */}
+        <Button variant="primary" isDisabled={!start || !end} onPress={() => start && end && request.send(start, end)}>
           {m.confirm}
         </Button>
       </div>

@@ -67,6 +67,55 @@ function OccupancyTable({ data, days, showPlace }: { data: Occupancy; days: [str
   return <DataTable caption={o.caption(...days)} columns={columns} rows={data.items} rowKey={(r) => r.resourceId} />;
 }
 
+type ControlsProps = {
+  period: OccupancyPeriod;
+  places: Place[];
+  placeId: string | undefined;
+  isCurrent: boolean;
+  onPeriod: (period: string) => void;
+  onPlace: (placeId: string) => void;
+  /** -1 and 1: the previous and next period; 0: the current one. */
+  onStep: (k: -1 | 0 | 1) => void;
+};
+
+/** The period (week or month), the place, and moving from one period to the next. */
+function OccupancyControls({ period, places, placeId, isCurrent, onPeriod, onPlace, onStep }: ControlsProps) {
+  const { t } = useI18n();
+  const o = t.places.occupancy;
+  return (
+    <div className="availability-nav">
+      <Segmented
+        label={o.period}
+        value={period}
+        onChange={onPeriod}
+        options={[
+          { id: 'week', short: o.week, long: o.weekLong },
+          { id: 'month', short: o.month, long: o.monthLong },
+        ]}
+      />
+      <SelectField
+        label={o.place}
+        value={placeId ?? all}
+        onChange={onPlace}
+        options={[{ id: all, label: o.allPlaces }, ...places.map((p) => ({ id: p.id, label: p.name }))]}
+      />
+      <div className="actions-row compact">
+        <Button variant="secondary" onPress={() => onStep(-1)}>
+          <span aria-hidden="true">← </span>
+          {o.previous}
+        </Button>
+        <Button variant="secondary" isDisabled={isCurrent} onPress={() => onStep(0)}>
+          {o.current}
+        </Button>
+        <Button variant="secondary" onPress={() => onStep(1)}>
+          {o.next}
+          <span aria-hidden="true"> →</span>
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 function OccupancyReport({ territory, places }: { territory: TerritoryDetail; places: Place[] }) {
   const { t, locale } = useI18n();
   const o = t.places.occupancy;
@@ -92,36 +141,15 @@ function OccupancyReport({ territory, places }: { territory: TerritoryDetail; pl
   const range = first && last ? o.range(formatDay(first, locale), formatDay(last, locale)) : '';
   return (
     <>
-      <div className="availability-nav">
-        <Segmented
-          label={o.period}
-          value={period}
-          onChange={(v) => go({ periode: v === 'month' ? 'mois' : null })}
-          options={[
-            { id: 'week', short: o.week, long: o.weekLong },
-            { id: 'month', short: o.month, long: o.monthLong },
-          ]}
-        />
-        <SelectField
-          label={o.place}
-          value={placeId ?? all}
-          onChange={(v) => go({ lieu: v === all ? null : v })}
-          options={[{ id: all, label: o.allPlaces }, ...places.map((p) => ({ id: p.id, label: p.name }))]}
-        />
-        <div className="actions-row compact">
-          <Button variant="secondary" onPress={() => step(-1)}>
-            <span aria-hidden="true">← </span>
-            {o.previous}
-          </Button>
-          <Button variant="secondary" isDisabled={date === today} onPress={() => go({ date: null })}>
-            {o.current}
-          </Button>
-          <Button variant="secondary" onPress={() => step(1)}>
-            {o.next}
-            <span aria-hidden="true"> →</span>
-          </Button>
-        </div>
-      </div>
+      <OccupancyControls
+        period={period}
+        places={places}
+        placeId={placeId}
+        isCurrent={date === today}
+        onPeriod={(v) => go({ periode: v === 'month' ? 'mois' : null })}
+        onPlace={(v) => go({ lieu: v === all ? null : v })}
+        onStep={(k) => (k === 0 ? go({ date: null }) : step(k))}
+      />
       <p className="field-hint">{o.hint}</p>
       {report.status === 'loading' && <Loading label={t.common.loading} />}
       {report.status === 'error' && <ProblemAlert error={report.error} onRetry={report.reload} />}
