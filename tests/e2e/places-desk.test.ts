@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../../src/demo/seed.ts';
+import { createPlacesServices } from '../../src/modules/places/index.ts';
 import type { TBooking } from '../../src/modules/places/places.contract.ts';
 import { expectHeading, expectNoAxeViolations, type Flow, screenshot, signInThroughPage, startFlow, tabTo } from './helpers.ts';
 import { adminEmail, dayWithFreeSlots, managerEmail, memberEmail, type PlacesFixture, placesFixture, slug } from './places-fixtures.ts';
@@ -19,6 +20,8 @@ type OccupancyItem = { resourceId: string; bookedHours: number; openHours: numbe
 describe('the place managers’ desk: check-in in the planner, occupancy', () => {
   let flow: Flow;
   let fx: PlacesFixture;
+  /** The day and time of the arrival recorded by the first flow, read again in English by the second. */
+  let arrival: { date: string; at: Date } | null = null;
   beforeAll(async () => {
     flow = await startFlow({ clock: movable });
     await seedDemo(flow.t.deps);
@@ -69,6 +72,14 @@ describe('the place managers’ desk: check-in in the planner, occupancy', () =>
     const manager = await flow.t.signIn(managerEmail, demoPassword);
     const list = await flow.t.request(manager, { method: 'GET', url: `${api}/bookings?resourceId=${fx.printer.id}&pageSize=100` });
     expect((list.json().items as TBooking[]).find((b) => b.id === booking.id)?.checkedInAt).toBe(now.toISOString());
+    arrival = { date, at: now };
+
+    // The later booking is never checked in: with a grace period on the printer, the server releases it as a no-show.
+    const rules = { ...fx.printer.rules, checkInGraceMinutes: 15 };
+    const patched = await flow.t.request(manager, { method: 'PATCH', url: `${api}/resources/${fx.printer.id}`, payload: { rules } });
+    expect(patched.statusCode).toBe(200);
+    fixed = plusMinutes(later.start, 20);
+    expect(await createPlacesServices(flow.t.deps).moves.releaseNoShows()).toBeGreaterThanOrEqual(1);
 
     // Occupancy, from the managers' navigation: the week of the booking, then its month.
     await tabTo(page, page.getByRole('link', { name: 'Occupation' }));
@@ -78,10 +89,16 @@ describe('the place managers’ desk: check-in in the planner, occupancy', () =>
     const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(fx.printer.name) }) });
     const week = await flow.t.request(manager, { method: 'GET', url: `${api}/occupancy?period=week&date=${date}` });
     const item = (week.json().items as OccupancyItem[]).find((i) => i.resourceId === fx.printer.id);
-    expect(item?.bookings).toBe(2);
-    const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(item?.rate ?? -1);
+    if (!item) throw new Error('the printer expected in the occupancy');
+    expect(item.noShows).toBeGreaterThanOrEqual(1);
+    expect(item.bookings).toBeGreaterThanOrEqual(1);
+    const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(item.rate);
+    const hours = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(item.bookedHours);
     await row.getByText(percent).waitFor();
-    expect(await row.textContent()).toContain('1 h');
+    const cells = row.getByRole('cell');
+    expect(await cells.nth(1).textContent()).toContain(`${hours} h`);
+    expect(await cells.nth(3).textContent()).toContain(String(item.bookings));
+    expect(await cells.nth(4).textContent()).toContain(String(item.noShows));
     await expectNoAxeViolations(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(page, 'places-occupancy-week-fr-360');
@@ -118,7 +135,7 @@ describe('the place managers’ desk: check-in in the planner, occupancy', () =>
     fixed = null;
   }, 180_000);
 
-  it('shows the occupancy in English on a phone', async () => {
+  it('shows the occupancy and the recorded arrival in English on a phone', async () => {
     const page = await flow.newPage({ viewport: { width: 360, height: 780 }, locale: 'en-GB' });
     await signInThroughPage(page, managerEmail, demoPassword);
     await page.goto(`/t/${slug}/gestion/lieux`);
@@ -133,5 +150,15 @@ describe('the place managers’ desk: check-in in the planner, occupancy', () =>
     await expectNoAxeViolations(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(page, 'places-occupancy-en-360');
+
+    // The planner of the day of the first flow's arrival, in English.
+    if (!arrival) throw new Error('the first flow records an arrival');
+    await page.goto(`/t/${slug}/gestion/lieux/planning?lieu=${fx.place.id}&date=${arrival.date}`);
+    await expectHeading(page, 'Resources planner');
+    await page
+      .locator('.status-arrived')
+      .getByText(`Arrived at ${clock(arrival.at.toISOString(), 'en-GB')}`)
+      .waitFor();
+    await expectNoAxeViolations(page);
   }, 120_000);
 });
