@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Clock } from '../../src/platform/clock.ts';
 import { createTestApp, type TestApp, testPassword } from '../helpers/app.ts';
 
 export { testPassword };
@@ -65,10 +66,13 @@ export type Flow = {
   close(): Promise<void>;
 };
 
-/** The app on a loopback port with a fresh database, and a Chromium to visit it. */
-export async function startFlow(): Promise<Flow> {
+/**
+ * The app on a loopback port with a fresh database, and a Chromium to visit it; `clock` lets a
+ * flow move the server's time (a check-in window, a cancellation deadline).
+ */
+export async function startFlow(opts: { clock?: Clock } = {}): Promise<Flow> {
   buildWebIfStale();
-  const t = await createTestApp({ serveWeb: true });
+  const t = await createTestApp({ serveWeb: true, ...(opts.clock ? { clock: opts.clock } : {}) });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -15,6 +15,7 @@ import { ForgotPasswordPage, MagicLinkPage, ResetPasswordPage, SessionProvider, 
 import {
   CheckInPage,
   MyBookingsPage,
+  OccupancyPage,
   PlacePage,
   PlacesManagerPage,
   PlacesPage,
@@ -50,6 +51,7 @@ function AppRoutes() {
         <Route path="t/:slug/mes-reservations" element={<MyBookingsPage />} />
         <Route path="t/:slug/gestion/lieux" element={<PlacesManagerPage />} />
         <Route path="t/:slug/gestion/lieux/planning" element={<PlannerPage />} />
+        <Route path="t/:slug/gestion/lieux/occupation" element={<OccupancyPage />} />
         <Route path="t/:slug/formations" element={<TrainingsPage />} />
         <Route path="t/:slug/gestion/lieux/formations" element={<TrainingsManagerPage />} />
         <Route path="t/:slug/gestion/lieux/formations/:trainingId" element={<RosterPage />} />

@@ -1,4 +1,5 @@
 import type { placesFr } from './places.fr.ts';
+import { placesOpsEn } from './places-ops.en.ts';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -342,4 +343,5 @@ export const placesEn: typeof placesFr = {
     done: 'Arrival recorded. Enjoy!',
     home: 'Back to the home page',
   },
+  ...placesOpsEn,
 };

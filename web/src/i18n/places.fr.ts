@@ -1,3 +1,5 @@
+import { placesOpsFr } from './places-ops.fr.ts';
+
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
 /** The places' strings, in French (the reference: English must match this shape). */
@@ -342,4 +344,5 @@ export const placesFr = {
     done: 'Arrivée enregistrée. Bonne séance !',
     home: 'Retour à l’accueil',
   },
+  ...placesOpsFr,
 };

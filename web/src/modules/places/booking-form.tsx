@@ -16,6 +16,7 @@ import {
   type Slot,
 } from './places.api.ts';
 import { formatClock, formatDay, formatDuration, localDate } from './places-time.ts';
+import { isRefusal, RefusalAlert } from './refusal-alert.tsx';
 import { SeriesOption } from './series-form.tsx';
 
 /**
@@ -238,7 +239,11 @@ export function BookingForm(props: BookingFormProps) {
             onBooked={(booked) => booked[0] && onBooked(booked[0], user.email, booked.length)}
           />
         )}
-        <ProblemAlert error={error} />
+        {isRefusal(error) ? (
+          <RefusalAlert error={error} resource={resource} signedIn={!!user} commune={commune} />
+        ) : (
+          <ProblemAlert error={error} />
+        )}
         <div className="actions-row">
           {!repeating && (
             <Button type="submit" isDisabled={!end || busy}>

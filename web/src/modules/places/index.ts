@@ -4,6 +4,7 @@ import './places.css';
 export { CheckInPage } from './check-in-page.tsx';
 export { PlacesManagerPage } from './manager-page.tsx';
 export { MyBookingsPage } from './my-bookings-page.tsx';
+export { OccupancyPage } from './occupancy-page.tsx';
 export { PlacePage } from './place-page.tsx';
 export { PlacesPage } from './places-page.tsx';
 export { PlacesPanel } from './places-panel.tsx';

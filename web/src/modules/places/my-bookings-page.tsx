@@ -5,8 +5,11 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, type Column, DataTable, Link, Loading } from '../../ui/index.ts';
+import { BookAgain } from './book-again.tsx';
 import { type ActionResult, CancelBooking, StatusBadge } from './booking-actions.tsx';
 import { CalendarFeed } from './calendar-feed.tsx';
+import { CheckInQr } from './check-in-qr.tsx';
+import { MoveBooking } from './move-booking.tsx';
 import { type Booking, placesPaths } from './places.api.ts';
 import { PlacesFrame } from './places-frame.tsx';
 import { formatPeriod } from './places-time.ts';
@@ -20,20 +23,29 @@ function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcomin
   const [items, setItems] = useState<Booking[] | null>(null);
   useEffect(() => setItems(loaded), [loaded]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [created, setCreated] = useState<Booking | null>(null);
   const [error, setError] = useState<unknown>(null);
   const status = useRef<HTMLDivElement>(null);
   const zone = territory.timeZone;
-  const done = (r: ActionResult) => {
+  const done = (r: ActionResult, message: string) => {
+    setCreated(null);
     if ('error' in r) {
       setNotice(null);
       setError(r.error);
     } else {
       setError(null);
-      setNotice(m.cancelled);
+      setNotice(message);
       setItems((xs) => xs?.map((x) => (x.id === r.booking.id ? r.booking : x)) ?? null);
     }
     // The button that opened the dialog is gone: the message takes the focus.
     setTimeout(() => status.current?.focus(), 0);
+  };
+  // A new booking one week later: announced with its check-in code (returned only now), and listed.
+  const again = (r: ActionResult) => {
+    if ('error' in r) return done(r, '');
+    done({ booking: r.booking }, t.places.again.done(formatPeriod(r.booking.start, r.booking.end, locale, zone)));
+    setCreated(r.booking);
+    if (upcoming) setItems((xs) => [...(xs ?? []), r.booking].sort((a, b) => a.start.localeCompare(b.start)));
   };
   if (list.status === 'loading') return <Loading label={t.common.loading} />;
   if (list.status === 'error') return <ProblemAlert error={list.error} onRetry={list.reload} />;
@@ -55,22 +67,31 @@ function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcomin
     {
       id: 'actions',
       header: m.actions,
-      cell: (b) =>
-        b.cancellable ? (
-          <CancelBooking slug={territory.slug} booking={b} timeZone={zone} asManager={false} onDone={done} />
-        ) : b.status === 'pending' || b.status === 'confirmed' ? (
-          <span className="small muted">{m.tooLate}</span>
-        ) : (
-          (b.cancelReason && <span className="small">{m.reason(b.cancelReason)}</span>) || '—'
-        ),
+      cell: (b) => (
+        <div className="actions-row compact">
+          {b.cancellable && b.kind === 'booking' && (
+            <MoveBooking slug={territory.slug} booking={b} timeZone={zone} onDone={(r) => done(r, t.places.move.moved)} />
+          )}
+          {b.cancellable && (
+            <CancelBooking slug={territory.slug} booking={b} timeZone={zone} asManager={false} onDone={(r) => done(r, m.cancelled)} />
+          )}
+          {!b.cancellable && (b.status === 'pending' || b.status === 'confirmed') && <span className="small muted">{m.tooLate}</span>}
+          {b.cancelReason && <span className="small">{m.reason(b.cancelReason)}</span>}
+          <BookAgain slug={territory.slug} booking={b} timeZone={zone} onDone={again} />
+        </div>
+      ),
     },
   ];
   return (
     <>
-      <div ref={status} tabIndex={-1} role="status" className="focus-target">
-        {notice && <Alert tone="success" announce={false} title={notice} />}
+      {/* The focus lands on the outcome, success or refusal, once the action's button is gone or disabled. */}
+      <div ref={status} tabIndex={-1} className="focus-target">
+        <div role="status">{notice && <Alert tone="success" announce={false} title={notice} />}</div>
+        <ProblemAlert error={error} />
       </div>
-      <ProblemAlert error={error} />
+      {created?.checkInUrl && (
+        <CheckInQr url={created.checkInUrl} what={created.resource.name} when={formatPeriod(created.start, created.end, locale, zone)} />
+      )}
       {rows.length === 0 ? (
         <p className="empty">{upcoming ? m.emptyUpcoming : m.emptyPast}</p>
       ) : (

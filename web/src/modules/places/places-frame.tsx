@@ -74,7 +74,7 @@ export function PlacesFrame({ heading, access = 'public', back, nav, children }:
   );
 }
 
-/** The managers' navigation between the bookings list, the planner and the trainings. */
+/** The managers' navigation between the bookings list, the planner, occupancy and the trainings. */
 export function ManagerNav({ slug }: { slug: string }) {
   const { t } = useI18n();
   const m = t.places.manage;
@@ -83,6 +83,7 @@ export function ManagerNav({ slug }: { slug: string }) {
   const links = [
     { href: base, label: m.bookings },
     { href: `${base}/planning`, label: m.planner },
+    { href: `${base}/occupation`, label: t.places.occupancy.nav },
     { href: `${base}/formations`, label: t.places.trainingsManage.nav },
     { href: `/t/${slug}/lieux`, label: m.portal },
   ];

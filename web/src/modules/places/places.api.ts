@@ -21,6 +21,25 @@ export type CreateBookingRequest = TCreateBookingRequest;
 export type CreateBlockingRequest = TCreateBlockingRequest;
 export type BookingFilters = Partial<Pick<TBookingListQuery, 'placeId' | 'resourceId' | 'status' | 'from' | 'to'>>;
 export type CalendarFeed = { url: string };
+export type MoveBookingRequest = { start: string; end: string };
+export type OccupancyPeriod = 'week' | 'month';
+/** The answer of `GET …/occupancy` (declared in the server's booking-extra routes, not in its contract). */
+export type Occupancy = {
+  from: string;
+  to: string;
+  period: OccupancyPeriod;
+  items: {
+    resourceId: string;
+    resource: string;
+    placeId: string;
+    place: string;
+    openHours: number;
+    bookedHours: number;
+    rate: number;
+    bookings: number;
+    noShows: number;
+  }[];
+};
 export type Commune = { inseeCode: string; name: string };
 
 export { accessAudiences, bookingStatuses, resourceKinds } from '../../../../src/modules/places/places.values.ts';
@@ -59,6 +78,10 @@ export const placesPaths = {
   cancel: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/cancel`,
   decision: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/decision`,
   blockings: (slug: string) => `${t(slug)}/blockings`,
+  move: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}`,
+  checkIn: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/check-in`,
+  occupancy: (slug: string, period: OccupancyPeriod, date: string, placeId?: string) =>
+    `${t(slug)}/occupancy${qs({ period, date, placeId })}`,
   calendarFeed: () => '/api/v1/me/calendar-feed',
 };
 

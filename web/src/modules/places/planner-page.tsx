@@ -11,6 +11,7 @@ import { StatusBadge } from './booking-actions.tsx';
 import { type Availability, type Booking, type Place, placesPaths, type Resource } from './places.api.ts';
 import { ManagerNav, PlacesFrame } from './places-frame.tsx';
 import { addDays, formatClock, formatDay, formatShortDay, isIsoDate, localDate, mondayOf, todayIn } from './places-time.ts';
+import { PlannerCheckIn } from './planner-check-in.tsx';
 import { cellsOfDay } from './slot-grid.tsx';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ok'; byResource: Map<string, Availability> };
@@ -35,11 +36,13 @@ function useAvailabilities(slug: string, resources: Resource[], first: string, d
 
 /** One resource's day: its bookings and blockings, and the free time between them. */
 function DayCell({
+  slug,
   availability,
   bookings,
   date,
   locale,
 }: {
+  slug: string;
   availability: Availability;
   bookings: Booking[];
   date: string;
@@ -60,7 +63,7 @@ function DayCell({
     else free.push({ start: c.start, end: c.end });
   }
   const items = [
-    ...bookings.map((b) => ({ at: b.start, node: <BookingLine key={b.id} booking={b} time={time} /> })),
+    ...bookings.map((b) => ({ at: b.start, node: <BookingLine key={b.id} slug={slug} booking={b} time={time} zone={zone} /> })),
     ...free.map((f) => ({
       at: f.start,
       node: (
@@ -73,13 +76,13 @@ function DayCell({
   return <ul className="planner-items">{items.map((i) => i.node)}</ul>;
 }
 
-function BookingLine({ booking: b, time }: { booking: Booking; time: (iso: string) => string }) {
+function BookingLine({ slug, booking: b, time, zone }: { slug: string; booking: Booking; time: (iso: string) => string; zone: string }) {
   const { t } = useI18n();
   const who = b.kind === 'blocking' ? t.places.manage.blockingReason(b.note ?? '') : (b.booker?.name ?? '—');
   return (
     <li className={`planner-booking planner-${b.kind}`}>
       <span className="slot-time">{`${time(b.start)} – ${time(b.end)}`}</span> <span>{who}</span>{' '}
-      <StatusBadge status={b.status} kind={b.kind} />
+      <StatusBadge status={b.status} kind={b.kind} /> <PlannerCheckIn slug={slug} booking={b} timeZone={zone} />
     </li>
   );
 }
@@ -159,7 +162,7 @@ function Planner({ territory, places }: { territory: TerritoryDetail; places: Pl
                 cell: (r) => {
                   const a = availability.byResource.get(r.id);
                   const mine = holding.filter((b) => b.resource.id === r.id && localDate(b.start, zone) === d);
-                  return a ? <DayCell availability={a} date={d} locale={locale} bookings={mine} /> : null;
+                  return a ? <DayCell slug={territory.slug} availability={a} date={d} locale={locale} bookings={mine} /> : null;
                 },
               }),
             ),

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, Button, Link, Loading, Segmented } from '../../ui/index.ts';
 import { useSession } from '../identity/index.ts';
 import { BookingForm, endOptions } from './booking-form.tsx';
+import { CheckInQr } from './check-in-qr.tsx';
 import { type Availability, type Booking, formatEuros, placesPaths, type Resource, type Slot } from './places.api.ts';
 import { addDays, formatPeriod, isIsoDate, localDate, mondayOf, todayIn } from './places-time.ts';
 import { SlotGrid } from './slot-grid.tsx';
@@ -20,16 +21,18 @@ function BookingConfirmation({ slug, done, timeZone }: { slug: string; done: Con
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), []);
   const pending = done.booking.status === 'pending';
+  const when = formatPeriod(done.booking.start, done.booking.end, locale, timeZone);
   return (
     <div ref={box} tabIndex={-1} className="booking-confirmation">
       <Alert tone="success" announce={false} title={pending ? b.pending : b.confirmed}>
         {done.count && done.count > 1 && <p>{t.places.series.booked(done.count)}</p>}
-        <p>{`${done.booking.resource.name} · ${formatPeriod(done.booking.start, done.booking.end, locale, timeZone)}`}</p>
+        <p>{`${done.booking.resource.name} · ${when}`}</p>
         <p>{pending ? b.pendingBody : b.confirmedBody}</p>
         {done.booking.priceCents > 0 && <p>{b.price(formatEuros(done.booking.priceCents, locale))}</p>}
         {done.email && <p>{b.mailSent(done.email)}</p>}
         {session?.user && <Link href={`/t/${slug}/mes-reservations`}>{b.toMine}</Link>}
       </Alert>
+      {done.booking.checkInUrl && <CheckInQr url={done.booking.checkInUrl} what={done.booking.resource.name} when={when} />}
     </div>
   );
 }
