@@ -38,6 +38,7 @@ function toBooking(row: Joined, now: Date, showBooker: boolean): TBooking {
     audience: b.audience as TBooking['audience'],
     priceCents: b.priceCents,
     booker: showBooker ? booker : null,
+    organizationId: b.organizationId,
     note: b.note,
     cancelReason: b.cancelReason,
     cancellable: b.kind === 'booking' && holding && canCancel({ start: b.startsAt }, r.rules, now),

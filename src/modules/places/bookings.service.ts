@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { authorize } from '../../platform/policy/policy.ts';
 import { type BookingRow, loadBooking, pageOfBookings } from './booking-dto.ts';
 import { type BookingEvent, mailBooking } from './booking-mail.ts';
+import { bookerOrganizations } from './booking-organization.ts';
 import { checkInSecret, isOverlap, prepareBooking, rulesError } from './booking-request.ts';
 import { canCancel } from './booking-rules.ts';
 import type { TBookingListQuery, TCreateBlockingRequest, TCreateBookingRequest } from './places.contract.ts';
@@ -165,6 +166,14 @@ export function createBookingsService(deps: BookingsDeps) {
           q.to ? lt(bookings.startsAt, new Date(q.to)) : undefined,
         );
         return pageOfBookings(s.tx, where, q, clock.now());
+      });
+    },
+
+    /** The organisations the signed-in person may book on behalf of. */
+    organizations(ctx: Ctx, slug: string) {
+      return inTerritory(database, ctx, slug, 'places.read_own', async (s) => {
+        const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : '';
+        return { items: await bookerOrganizations(s, userId, clock.now()) };
       });
     },
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, inList, updatedAt } from '../../platform/db/columns.ts';
+import { organizations } from '../directory/index.ts';
 import { users } from '../identity/index.ts';
 import { territories } from '../territories/index.ts';
 import type { TBookingRules } from './booking-rules.ts';
@@ -169,6 +170,8 @@ export const bookings = pgTable(
     guestEmail: text('guest_email'),
     /** The commune the booker declared living in (for resident access and prices). */
     communeInsee: text('commune_insee'),
+    /** The organisation the person books on behalf of (one of their affiliations); its quota applies when the rules say so. */
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     audience: text('audience').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
@@ -197,6 +200,7 @@ export const bookings = pgTable(
     index('bookings_user_idx').on(t.userId, t.startsAt),
     index('bookings_place_time_idx').on(t.placeId, t.startsAt),
     index('bookings_series_idx').on(t.seriesId),
+    index('bookings_organization_idx').on(t.organizationId, t.startsAt).where(sql`${t.organizationId} IS NOT NULL`),
     uniqueIndex('bookings_check_in_token_key').on(t.checkInTokenHash),
     check('bookings_kind_check', sql`${t.kind} IN (${inList(bookingKinds)})`),
     check('bookings_status_check', sql`${t.status} IN (${inList(bookingStatuses)})`),

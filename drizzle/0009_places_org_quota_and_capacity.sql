@@ -1,0 +1,3 @@
+ALTER TABLE "bookings" ADD COLUMN "organization_id" uuid;--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "bookings_organization_idx" ON "bookings" USING btree ("organization_id","starts_at") WHERE "bookings"."organization_id" IS NOT NULL;
