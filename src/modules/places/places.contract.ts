@@ -157,8 +157,11 @@ export const ZAvailabilityQuery = z.strictObject({
 export const ZSlot = z.object({
   start: z.iso.datetime(),
   end: z.iso.datetime(),
-  state: z.enum(['free', 'booked', 'closed']),
-  /** Units still free during the whole slot. */
+  /** `unavailable`: open and not taken, but it cannot be booked now (see `reason`). */
+  state: z.enum(['free', 'booked', 'closed', 'unavailable']),
+  /** Why an `unavailable` slot cannot be booked: it has begun, it is inside the lead time, or beyond the booking horizon. */
+  reason: z.enum(['past', 'lead_time', 'horizon']).optional(),
+  /** Units still free during the whole slot (0 when it cannot be booked). */
   free: z.number().int(),
 });
 export const ZAvailability = z

@@ -11,7 +11,7 @@ import { StatusBadge } from './booking-actions.tsx';
 import { type Availability, type Booking, type Place, placesPaths, type Resource } from './places.api.ts';
 import { ManagerNav, PlacesFrame } from './places-frame.tsx';
 import { addDays, formatClock, formatDay, formatShortDay, isIsoDate, localDate, mondayOf, todayIn } from './places-time.ts';
-import { cellsOfDay } from './slot-grid.tsx';
+import { cellsOfDay, unavailableLabel } from './slot-grid.tsx';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ok'; byResource: Map<string, Availability> };
 
@@ -61,6 +61,17 @@ function DayCell({
   }
   const items = [
     ...bookings.map((b) => ({ at: b.start, node: <BookingLine key={b.id} booking={b} time={time} /> })),
+    // Open time that cannot be booked any more (or not yet), said in words rather than left out.
+    ...cells
+      .filter((c) => c.state === 'unavailable')
+      .map((c) => ({
+        at: c.start,
+        node: (
+          <li key={`unavailable-${c.start}`} className="planner-unavailable">
+            <span className="slot-time">{`${time(c.start)} – ${time(c.end)}`}</span> {unavailableLabel(c.slot, locale)}
+          </li>
+        ),
+      })),
     ...free.map((f) => ({
       at: f.start,
       node: (
