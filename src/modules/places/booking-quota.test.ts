@@ -116,4 +116,19 @@ describe('booking on behalf of an organisation', () => {
     const over = await book(ben, slot(ownRoom, '19', '09:00', '09:30', { organizationId: tektos }));
     expect(over.json().errors[0]).toMatchObject({ code: 'booking_weekly_quota', message: expect.not.stringContaining('organisation') });
   });
+
+  it('never lets concurrent requests of two members go past the shared quota', async () => {
+    // Every free hour of Tuesday 24 to Friday 27, half asked by Ana, half by Ben, all at once.
+    const payloads = Array.from({ length: 36 }, (_, i) => {
+      const [day, hour] = [24 + Math.floor(i / 9), 9 + (i % 9)];
+      const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+      return { agent: i % 2 ? ana : ben, payload: slot(sharedRoom, String(day), hh(hour), hh(hour + 1), { organizationId: tektos }) };
+    });
+    const results = await Promise.all(payloads.map((p) => book(p.agent, p.payload)));
+    const codes = results.map((r) => r.statusCode);
+    // Ben already holds two of Tektos's 180 minutes that week (Monday the 23rd): one more hour fits, once.
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c === 422)).toHaveLength(35);
+    expect(results.find((r) => r.statusCode === 422)?.json().errors[0].code).toBe('booking_weekly_quota');
+  });
 });
