@@ -64,6 +64,13 @@ export async function loadBooking(tx: Db, id: string, now: Date, showBooker = tr
   return { ...toBooking(row, now, showBooker), row: row.b };
 }
 
+/** Several bookings by id, in time order (the occurrences of a series just written). */
+export async function loadBookings(tx: Db, ids: string[], now: Date): Promise<TBooking[]> {
+  if (!ids.length) return [];
+  const rows = await joined(tx).where(inArray(bookings.id, ids)).orderBy(asc(bookings.startsAt), asc(bookings.id));
+  return rows.map((r) => toBooking(r, now, true));
+}
+
 /** A page of bookings matching `where`, soonest first (or latest first for the past). */
 export async function pageOfBookings(
   tx: Db,

@@ -19,7 +19,7 @@ import {
   withBuffer,
 } from './booking-rules.ts';
 import { managesPlaces } from './places.policy.ts';
-import { requirePlace, requireResource } from './places.service.ts';
+import { requireResourceAndPlace } from './places.service.ts';
 import { bookings, placeClosures } from './places.tables.ts';
 import type { Scoped } from './scope.ts';
 
@@ -83,8 +83,7 @@ export async function prepareBooking(s: Scoped, input: BookerInput, now: Date) {
       errors: missing.map((k) => required(`body.${k}`, ctx.locale)),
     });
   }
-  const resource = await requireResource(s.tx, input.resourceId);
-  const place = await requirePlace(s, resource.placeId);
+  const { resource, place } = await requireResourceAndPlace(s, input.resourceId);
   if (!resource.isActive) throw new AppError('resource_not_found', 'this resource is not bookable');
   const units = input.units ?? 1;
   if (units > resource.capacity) {
@@ -177,22 +176,26 @@ async function heldMinutes(
         : undefined;
   if (!who || !key) return { day: 0, week: 0 };
   await s.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`quota:${resourceId}:${key}`}, 0))`);
-  const minutesIn = async (w: TInterval) => {
-    const r = await s.tx
-      .select({ m: sql<number>`coalesce(sum(extract(epoch FROM ${bookings.endsAt} - ${bookings.startsAt}) / 60), 0)` })
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.resourceId, resourceId),
-          who,
-          inArray(bookings.status, ['pending', 'confirmed']),
-          gte(bookings.startsAt, w.start),
-          lt(bookings.startsAt, w.end),
-          except ? ne(bookings.id, except) : undefined,
-        ),
-      );
-    return Number(r[0]?.m ?? 0);
-  };
   const zone = s.territory.timeZone;
-  return { day: await minutesIn(quotaWindow('day', start, zone)), week: await minutesIn(quotaWindow('week', start, zone)) };
+  // The local day lies within its ISO week: one query sums the week, and the day apart.
+  const day = quotaWindow('day', start, zone);
+  const week = quotaWindow('week', start, zone);
+  const minutes = sql`extract(epoch FROM ${bookings.endsAt} - ${bookings.startsAt}) / 60`;
+  const [r] = await s.tx
+    .select({
+      day: sql<number>`coalesce(sum(${minutes}) FILTER (WHERE ${bookings.startsAt} >= ${day.start.toISOString()}::timestamptz AND ${bookings.startsAt} < ${day.end.toISOString()}::timestamptz), 0)`,
+      week: sql<number>`coalesce(sum(${minutes}), 0)`,
+    })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.resourceId, resourceId),
+        who,
+        inArray(bookings.status, ['pending', 'confirmed']),
+        gte(bookings.startsAt, week.start),
+        lt(bookings.startsAt, week.end),
+        except ? ne(bookings.id, except) : undefined,
+      ),
+    );
+  return { day: Number(r?.day ?? 0), week: Number(r?.week ?? 0) };
 }

@@ -91,6 +91,17 @@ describe('the 25-hour day of 2026-10-25 in Europe/Paris, over HTTP', () => {
       '2026-10-27T08:00:00.000Z',
       '2026-11-03T08:00:00.000Z',
     ]);
+    // The series and each of its occurrences are in the audit log, each occurrence as the booking it is.
+    const admin = await t.signIn(t.emailOf('admin'));
+    const log = (await t.request(admin, { method: 'GET', url: `${base}/audit?pageSize=100` })).json().items as {
+      action: string;
+      entityId: string;
+      after: { startsAt?: string };
+    }[];
+    const ids = res.json().booked.map((b: { id: string }) => b.id);
+    const created = log.filter((e) => e.action === 'booking.create' && ids.includes(e.entityId));
+    expect(created.map((e) => e.after.startsAt).sort()).toEqual(starts);
+    expect(log.filter((e) => e.action === 'booking.series' && e.entityId === res.json().seriesId)).toHaveLength(1);
     const feed = (await t.request(member, { method: 'POST', url: '/api/v1/me/calendar-feed' })).json().url as string;
     const ics = (await t.request(null, { method: 'GET', url: new URL(feed).pathname })).body;
     expect(ics).toContain('DTSTART:20261020T070000Z');
