@@ -1,9 +1,13 @@
 ALTER TABLE "bookings" ADD COLUMN "organization_id" uuid;--> statement-breakpoint
-ALTER TABLE "bookings" ADD CONSTRAINT "bookings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "bookings_holding_until_idx" ON "bookings" USING btree ("resource_id","blocked_until") WHERE "bookings"."status" IN ('pending', 'confirmed');--> statement-breakpoint
 CREATE INDEX "bookings_organization_idx" ON "bookings" USING btree ("organization_id","starts_at") WHERE "bookings"."organization_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "mail_outbox_pending_idx" ON "mail_outbox" USING btree ("created_at") WHERE "mail_outbox"."status" = 'pending';--> statement-breakpoint
 -- custom SQL: places
+-- The organisation a booking is made for (declared here rather than in places.tables.ts, which
+-- cannot import the directory's tables while the schema loads). A deleted organisation leaves its
+-- bookings in place, for no one.
+ALTER TABLE bookings ADD CONSTRAINT bookings_organization_id_organizations_id_fk FOREIGN KEY (organization_id)
+  REFERENCES organizations(id) ON DELETE SET NULL;--> statement-breakpoint
 -- A multi-unit resource never holds more units than its capacity at any instant. The resource's
 -- row is locked first, so that concurrent bookings of one resource are checked one after the
 -- other. Only the holding bookings that overlap the new one are read (a range on the resource and

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, inList, updatedAt } from '../../platform/db/columns.ts';
-import { organizations } from '../directory/index.ts';
 import { users } from '../identity/index.ts';
 import { territories } from '../territories/index.ts';
 import type { TBookingRules } from './booking-rules.ts';
@@ -170,8 +169,12 @@ export const bookings = pgTable(
     guestEmail: text('guest_email'),
     /** The commune the booker declared living in (for resident access and prices). */
     communeInsee: text('commune_insee'),
-    /** The organisation the person books on behalf of (one of their affiliations); its quota applies when the rules say so. */
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    /**
+     * The organisation the person books on behalf of (one of their affiliations); its quota applies
+     * when the rules say so. Its foreign key to `organizations` is declared in the migration's SQL:
+     * importing the directory's tables here would load that module while the schema is loading.
+     */
+    organizationId: uuid('organization_id'),
     audience: text('audience').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
