@@ -1,9 +1,9 @@
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { createIdentityMaintenance } from '../modules/identity/index.ts';
 import { createPlacesServices } from '../modules/places/index.ts';
 import { createDeps } from '../platform/deps.ts';
+import { hourlyMaintenance } from './maintenance.ts';
 
 /** Starts Totem; stops gracefully on SIGTERM/SIGINT, letting in-flight requests finish. */
 export async function serve(config: Config, opts: { seed: boolean }): Promise<void> {
@@ -15,11 +15,7 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
   const app = await buildApp(deps);
   const timer = setInterval(() => void deps.mailer.flush().catch((err) => deps.log.warn({ err }, 'mail flush failed')), 30_000);
   timer.unref();
-  const maintenance = createIdentityMaintenance(deps);
-  const hourly = setInterval(
-    () => void maintenance.purgeExpired().catch((err) => deps.log.warn({ err }, 'purge of expired sessions failed')),
-    3_600_000,
-  );
+  const hourly = setInterval(() => void hourlyMaintenance(deps).catch((err) => deps.log.warn({ err }, 'hourly purge failed')), 3_600_000);
   hourly.unref();
   // Bookings not checked in within their resource's grace period free their slot as no-shows.
   const { moves } = createPlacesServices(deps);

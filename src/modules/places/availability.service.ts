@@ -4,36 +4,63 @@ import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { buildCalendar } from '../../platform/ical/index.ts';
-import { addDays, addMinutes, dayRange, startOfDay, type TInterval, todayIn } from '../../platform/time/index.ts';
+import { addDays, addMinutes, dayRange, instantToZoned, startOfDay, type TInterval, todayIn } from '../../platform/time/index.ts';
 import { territories } from '../territories/index.ts';
 import { holdingOverlaps } from './booking-dto.ts';
 import { bookingUid } from './booking-mail.ts';
 import { closuresOf } from './booking-request.ts';
-import { peakUnits, resolveBookingRules } from './booking-rules.ts';
+import { peakUnits, resolveBookingRules, type TBookingRules } from './booking-rules.ts';
 import { openIntervals } from './opening-hours.ts';
 import type { TAvailability } from './places.contract.ts';
 import { requirePlace, requireResource } from './places.service.ts';
 import { bookings, calendarFeeds, places, resources } from './places.tables.ts';
 import { inTerritory } from './scope.ts';
 
-/** Slots of `step` minutes over the open intervals, each with the units still free; closed gaps between them. */
-function slotsOf(open: TInterval[], from: Date, to: Date, step: number, capacity: number, held: (TInterval & { units: number })[]) {
+type TUnavailableReason = NonNullable<TAvailability['slots'][number]['reason']>;
+
+/**
+ * Why a slot starting at `start` cannot be booked now, by the same rules as a booking request
+ * (`checkBooking`): begun, inside the lead time, or on a local day beyond the horizon; null when it can.
+ */
+export function unbookableReason(start: Date, rules: TBookingRules, now: Date, zone: string): TUnavailableReason | null {
+  const r = resolveBookingRules(rules);
+  if (start < now) return 'past';
+  if (start.getTime() < now.getTime() + r.leadTimeMinutes * 60_000) return 'lead_time';
+  if (instantToZoned(start, zone).date > addDays(todayIn(zone, now), r.maxAdvanceDays)) return 'horizon';
+  return null;
+}
+
+/**
+ * Slots of `step` minutes over the open intervals, each with the units still free; closed gaps
+ * between them. A slot with units free that cannot be booked now is `unavailable`, with its reason.
+ */
+function slotsOf(
+  open: TInterval[],
+  range: TInterval,
+  step: number,
+  capacity: number,
+  held: (TInterval & { units: number })[],
+  reasonAt: (start: Date) => TUnavailableReason | null,
+) {
   const slots: TAvailability['slots'] = [];
   const closed = (start: Date, end: Date) => {
     if (end > start) slots.push({ start: start.toISOString(), end: end.toISOString(), state: 'closed', free: 0 });
   };
-  let cursor = from;
+  let cursor = range.start;
   for (const o of open) {
     closed(cursor, o.start);
     for (let a = o.start; a < o.end; ) {
       const b = new Date(Math.min(addMinutes(a, step).getTime(), o.end.getTime()));
       const free = Math.max(0, capacity - peakUnits(held, { start: a, end: b }));
-      slots.push({ start: a.toISOString(), end: b.toISOString(), state: free > 0 ? 'free' : 'booked', free });
+      const reason = free > 0 ? reasonAt(a) : null;
+      const [start, end] = [a.toISOString(), b.toISOString()];
+      if (reason) slots.push({ start, end, state: 'unavailable', reason, free: 0 });
+      else slots.push({ start, end, state: free > 0 ? 'free' : 'booked', free });
       a = b;
     }
     cursor = o.end;
   }
-  closed(cursor, to);
+  closed(cursor, range.end);
   return slots;
 }
 
@@ -72,6 +99,7 @@ export function createAvailabilityService({ database, clock, config }: Pick<Deps
           units: b.units,
         }));
         const step = resolveBookingRules(resource.rules).granularityMinutes;
+        const now = clock.now();
         return {
           resourceId,
           timeZone: zone,
@@ -80,7 +108,9 @@ export function createAvailabilityService({ database, clock, config }: Pick<Deps
           capacity: resource.capacity,
           granularityMinutes: step,
           open: open.map((o) => ({ start: o.start.toISOString(), end: o.end.toISOString() })),
-          slots: slotsOf(open, from, to, step, resource.capacity, held),
+          slots: slotsOf(open, { start: from, end: to }, step, resource.capacity, held, (at) =>
+            unbookableReason(at, resource.rules, now, zone),
+          ),
         };
       });
     },

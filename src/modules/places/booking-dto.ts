@@ -38,6 +38,7 @@ function toBooking(row: Joined, now: Date, showBooker: boolean): TBooking {
     audience: b.audience as TBooking['audience'],
     priceCents: b.priceCents,
     booker: showBooker ? booker : null,
+    organizationId: b.organizationId,
     note: b.note,
     cancelReason: b.cancelReason,
     cancellable: b.kind === 'booking' && holding && canCancel({ start: b.startsAt }, r.rules, now),
@@ -61,6 +62,13 @@ export async function loadBooking(tx: Db, id: string, now: Date, showBooker = tr
   const [row] = await joined(tx).where(eq(bookings.id, id)).limit(1);
   if (!row) throw new AppError('booking_not_found', `no booking ${id}`);
   return { ...toBooking(row, now, showBooker), row: row.b };
+}
+
+/** Several bookings by id, in time order (the occurrences of a series just written). */
+export async function loadBookings(tx: Db, ids: string[], now: Date): Promise<TBooking[]> {
+  if (!ids.length) return [];
+  const rows = await joined(tx).where(inArray(bookings.id, ids)).orderBy(asc(bookings.startsAt), asc(bookings.id));
+  return rows.map((r) => toBooking(r, now, true));
 }
 
 /** A page of bookings matching `where`, soonest first (or latest first for the past). */

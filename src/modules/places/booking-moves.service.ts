@@ -16,6 +16,8 @@ import { inTerritory, record } from './scope.ts';
 /** Check-in opens this long before the start. */
 const CHECK_IN_EARLY_MINUTES = 15;
 
+const own = (ctx: Ctx, bookerId: string | null) => ctx.actor.kind === 'user' && !!bookerId && ctx.actor.userId === bookerId;
+
 /** Booking changes after the fact. */
 export function createBookingMovesService({ database, clock }: Pick<Deps, 'database' | 'clock'>) {
   return {
@@ -42,6 +44,8 @@ export function createBookingMovesService({ database, clock }: Pick<Deps, 'datab
             units: b.row.units,
             guestName: b.row.guestName ?? undefined,
             guestEmail: b.row.guestEmail ?? undefined,
+            // The booker's own move keeps counting on their organisation's quota.
+            organizationId: own(ctx, b.row.userId) ? (b.row.organizationId ?? undefined) : undefined,
           },
           now,
         );

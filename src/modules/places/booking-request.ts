@@ -8,9 +8,18 @@ import { newSecret, sha256 } from '../../platform/auth/secrets.ts';
 import { AppError, type FieldError } from '../../platform/errors/app-error.ts';
 import { dayRange, startOfDay, type TInterval } from '../../platform/time/index.ts';
 import { bookingAudience, bookingPrice } from './booking-access.ts';
-import { checkBooking, describeViolation, initialStatus, quotaWindow, type TBookingViolation, withBuffer } from './booking-rules.ts';
+import { bookingOrganization } from './booking-organization.ts';
+import {
+  checkBooking,
+  describeViolation,
+  initialStatus,
+  quotaWindow,
+  resolveBookingRules,
+  type TBookingViolation,
+  withBuffer,
+} from './booking-rules.ts';
 import { managesPlaces } from './places.policy.ts';
-import { requirePlace, requireResource } from './places.service.ts';
+import { requireResourceAndPlace } from './places.service.ts';
 import { bookings, placeClosures } from './places.tables.ts';
 import type { Scoped } from './scope.ts';
 
@@ -20,6 +29,7 @@ export type BookerInput = {
   guestName?: string | undefined;
   guestEmail?: string | undefined;
   communeInsee?: string | undefined;
+  organizationId?: string | undefined;
   note?: string | undefined;
 };
 
@@ -73,8 +83,7 @@ export async function prepareBooking(s: Scoped, input: BookerInput, now: Date) {
       errors: missing.map((k) => required(`body.${k}`, ctx.locale)),
     });
   }
-  const resource = await requireResource(s.tx, input.resourceId);
-  const place = await requirePlace(s, resource.placeId);
+  const { resource, place } = await requireResourceAndPlace(s, input.resourceId);
   if (!resource.isActive) throw new AppError('resource_not_found', 'this resource is not bookable');
   const units = input.units ?? 1;
   if (units > resource.capacity) {
@@ -83,9 +92,18 @@ export async function prepareBooking(s: Scoped, input: BookerInput, now: Date) {
     });
   }
   const audience = await bookingAudience(s, resource, input, now);
+  const organizationId = await bookingOrganization(s, userId, input.organizationId, now);
   const closures = await closuresOf(s, place.id);
   const zone = s.territory.timeZone;
-  const booker = { userId, email: userId ? null : (input.guestEmail ?? null) };
+  const rules = resolveBookingRules(resource.rules);
+  // With an organisation's quota, the minutes of everyone booking on its behalf count; a booking for no organisation counts as the person's.
+  const quotaHolder = rules.quotaScope === 'organization' && organizationId ? 'organization' : 'person';
+  const booker = {
+    userId,
+    email: userId ? null : (input.guestEmail ?? null),
+    organizationId: quotaHolder === 'organization' ? organizationId : null,
+  };
+  const quotas = rules.dailyQuotaMinutes !== null || rules.weeklyQuotaMinutes !== null;
   const status = managesPlaces(ctx.actor, s.territory.id) ? 'confirmed' : initialStatus(resource.rules);
 
   return {
@@ -95,7 +113,7 @@ export async function prepareBooking(s: Scoped, input: BookerInput, now: Date) {
     status,
     /** The rules for one interval; `alsoHeld`: minutes of the same request's other intervals (a series). */
     async check(interval: TInterval, alsoHeld: TInterval[] = [], except?: string): Promise<TBookingViolation[]> {
-      const held = await heldMinutes(s, resource.id, interval.start, booker, except);
+      const held = quotas ? await heldMinutes(s, resource.id, interval.start, booker, except) : { day: 0, week: 0 };
       const extra = (kind: 'day' | 'week') => {
         const w = quotaWindow(kind, interval.start, zone);
         return alsoHeld.filter((h) => h.start >= w.start && h.start < w.end).reduce((m, h) => m + (+h.end - +h.start) / 60_000, 0);
@@ -106,6 +124,7 @@ export async function prepareBooking(s: Scoped, input: BookerInput, now: Date) {
         openingHours: resource.openingHours ?? place.openingHours,
         closures,
         bookedMinutes: { day: held.day + extra('day'), week: held.week + extra('week') },
+        quotaHolder,
       });
     },
     values(interval: TInterval, checkInHash: string) {
@@ -119,6 +138,7 @@ export async function prepareBooking(s: Scoped, input: BookerInput, now: Date) {
         guestName: userId ? null : (input.guestName ?? null),
         guestEmail: booker.email,
         communeInsee: input.communeInsee ?? null,
+        organizationId,
         audience,
         startsAt: interval.start,
         endsAt: interval.end,
@@ -133,32 +153,49 @@ export async function prepareBooking(s: Scoped, input: BookerInput, now: Date) {
   };
 }
 
-/** Minutes the same booker already holds on the resource in the local day and ISO week of `start`. */
+/**
+ * Minutes the same booker (or their organisation) already holds on the resource in the local day
+ * and ISO week of `start`. The quota holder is locked for the rest of the transaction first, so
+ * that two requests for the same holder are counted one after the other (two members of one
+ * company cannot both take the organisation's last hour).
+ */
 async function heldMinutes(
   s: Scoped,
   resourceId: string,
   start: Date,
-  booker: { userId: string | null; email: string | null },
+  booker: { userId: string | null; email: string | null; organizationId: string | null },
   except?: string,
 ) {
-  const who = booker.userId ? eq(bookings.userId, booker.userId) : booker.email ? eq(bookings.guestEmail, booker.email) : undefined;
-  if (!who) return { day: 0, week: 0 };
-  const minutesIn = async (w: TInterval) => {
-    const r = await s.tx
-      .select({ m: sql<number>`coalesce(sum(extract(epoch FROM ${bookings.endsAt} - ${bookings.startsAt}) / 60), 0)` })
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.resourceId, resourceId),
-          who,
-          inArray(bookings.status, ['pending', 'confirmed']),
-          gte(bookings.startsAt, w.start),
-          lt(bookings.startsAt, w.end),
-          except ? ne(bookings.id, except) : undefined,
-        ),
-      );
-    return Number(r[0]?.m ?? 0);
-  };
+  const key = booker.organizationId ?? booker.userId ?? booker.email?.toLowerCase();
+  const who = booker.organizationId
+    ? eq(bookings.organizationId, booker.organizationId)
+    : booker.userId
+      ? eq(bookings.userId, booker.userId)
+      : booker.email
+        ? eq(bookings.guestEmail, booker.email)
+        : undefined;
+  if (!who || !key) return { day: 0, week: 0 };
+  await s.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`quota:${resourceId}:${key}`}, 0))`);
   const zone = s.territory.timeZone;
-  return { day: await minutesIn(quotaWindow('day', start, zone)), week: await minutesIn(quotaWindow('week', start, zone)) };
+  // The local day lies within its ISO week: one query sums the week, and the day apart.
+  const day = quotaWindow('day', start, zone);
+  const week = quotaWindow('week', start, zone);
+  const minutes = sql`extract(epoch FROM ${bookings.endsAt} - ${bookings.startsAt}) / 60`;
+  const [r] = await s.tx
+    .select({
+      day: sql<number>`coalesce(sum(${minutes}) FILTER (WHERE ${bookings.startsAt} >= ${day.start.toISOString()}::timestamptz AND ${bookings.startsAt} < ${day.end.toISOString()}::timestamptz), 0)`,
+      week: sql<number>`coalesce(sum(${minutes}), 0)`,
+    })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.resourceId, resourceId),
+        who,
+        inArray(bookings.status, ['pending', 'confirmed']),
+        gte(bookings.startsAt, week.start),
+        lt(bookings.startsAt, week.end),
+        except ? ne(bookings.id, except) : undefined,
+      ),
+    );
+  return { day: Number(r?.day ?? 0), week: Number(r?.week ?? 0) };
 }

@@ -105,9 +105,17 @@ describe('checkBooking', () => {
     expect(checkBooking(slot('2026-03-03', '09:00', '11:00'), rules, { ...ctx, bookedMinutes: { day: 120, week: 480 } })).toEqual([]);
     const over = checkBooking(slot('2026-03-03', '09:00', '11:30'), rules, { ...ctx, bookedMinutes: { day: 120, week: 480 } });
     expect(over).toEqual([
-      { code: 'booking_daily_quota', params: { minutes: 240, booked: 120 } },
-      { code: 'booking_weekly_quota', params: { minutes: 600, booked: 480 } },
+      { code: 'booking_daily_quota', params: { minutes: 240, booked: 120, holder: 'person' } },
+      { code: 'booking_weekly_quota', params: { minutes: 600, booked: 480, holder: 'person' } },
     ]);
+    const shared = checkBooking(slot('2026-03-03', '09:00', '11:30'), rules, {
+      ...ctx,
+      bookedMinutes: { week: 480 },
+      quotaHolder: 'organization',
+    });
+    expect(shared).toEqual([{ code: 'booking_weekly_quota', params: { minutes: 600, booked: 480, holder: 'organization' } }]);
+    expect(describeViolation(shared[0] as (typeof shared)[number], 'fr')).toContain('quota de votre organisation');
+    expect(describeViolation(shared[0] as (typeof shared)[number], 'en')).toContain("organisation's quota");
   });
 
   it('reports several violations at once, with messages in both languages', () => {

@@ -93,6 +93,8 @@ export type TBookingContext = {
    * request's start (see {@link quotaWindow}), not counting the booking being moved.
    */
   bookedMinutes?: { day?: number; week?: number };
+  /** Whose minutes `bookedMinutes` counts, for the message: the person's (default) or their organisation's. */
+  quotaHolder?: 'person' | 'organization';
 };
 
 const MINUTE = 60_000;
@@ -125,11 +127,15 @@ export function checkBooking(request: TInterval, rules: TBookingRules, context: 
   } else if (!context.openingHours && context.closures?.some((c) => intervalsOverlap(c, request))) {
     v.push({ code: 'booking_outside_opening_hours', params: {} });
   }
+  const holder = context.quotaHolder ?? 'person';
   if (exceedsQuota(context.bookedMinutes?.day ?? 0, length, r.dailyQuotaMinutes)) {
-    v.push({ code: 'booking_daily_quota', params: { minutes: r.dailyQuotaMinutes ?? 0, booked: context.bookedMinutes?.day ?? 0 } });
+    v.push({ code: 'booking_daily_quota', params: { minutes: r.dailyQuotaMinutes ?? 0, booked: context.bookedMinutes?.day ?? 0, holder } });
   }
   if (exceedsQuota(context.bookedMinutes?.week ?? 0, length, r.weeklyQuotaMinutes)) {
-    v.push({ code: 'booking_weekly_quota', params: { minutes: r.weeklyQuotaMinutes ?? 0, booked: context.bookedMinutes?.week ?? 0 } });
+    v.push({
+      code: 'booking_weekly_quota',
+      params: { minutes: r.weeklyQuotaMinutes ?? 0, booked: context.bookedMinutes?.week ?? 0, holder },
+    });
   }
   return v;
 }
@@ -226,6 +232,16 @@ export function peakUnits(bookings: readonly (TInterval & { units: number })[], 
   return peak;
 }
 
+// An organisation's quota is shared by all who book on its behalf: say so, or the person would look for their own bookings.
+const quotaFr = (p: Record<string, number | string>, per: string) =>
+  p.holder === 'organization'
+    ? `Le quota de votre organisation, ${p.minutes} minutes par ${per}, serait dépassé (${p.booked} déjà réservées par ses membres).`
+    : `Le quota de ${p.minutes} minutes par ${per} serait dépassé (${p.booked} déjà réservées).`;
+const quotaEn = (p: Record<string, number | string>, per: string) =>
+  p.holder === 'organization'
+    ? `Your organisation's quota of ${p.minutes} minutes a ${per} would be exceeded (${p.booked} already booked by its members).`
+    : `The quota of ${p.minutes} minutes a ${per} would be exceeded (${p.booked} already booked).`;
+
 const VIOLATION_MESSAGES: Record<TBookingViolationCode, Record<Locale, (p: Record<string, number | string>) => string>> = {
   booking_invalid_interval: {
     fr: () => 'La fin doit suivre le début, en minutes entières.',
@@ -257,12 +273,12 @@ const VIOLATION_MESSAGES: Record<TBookingViolationCode, Record<Locale, (p: Recor
     en: () => 'The slot is outside the opening hours or during a closure.',
   },
   booking_daily_quota: {
-    fr: (p) => `Le quota de ${p.minutes} minutes par jour serait dépassé (${p.booked} déjà réservées).`,
-    en: (p) => `The quota of ${p.minutes} minutes a day would be exceeded (${p.booked} already booked).`,
+    fr: (p) => quotaFr(p, 'jour'),
+    en: (p) => quotaEn(p, 'day'),
   },
   booking_weekly_quota: {
-    fr: (p) => `Le quota de ${p.minutes} minutes par semaine serait dépassé (${p.booked} déjà réservées).`,
-    en: (p) => `The quota of ${p.minutes} minutes a week would be exceeded (${p.booked} already booked).`,
+    fr: (p) => quotaFr(p, 'semaine'),
+    en: (p) => quotaEn(p, 'week'),
   },
 };
 

@@ -7,14 +7,14 @@ import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { addDays, todayIn, zonedToInstant } from '../../platform/time/index.ts';
-import { holdingOverlaps, loadBooking } from './booking-dto.ts';
+import { holdingOverlaps, loadBookings } from './booking-dto.ts';
 import { checkInSecret, prepareBooking } from './booking-request.ts';
 import { describeViolation, peakUnits, resolveBookingRules } from './booking-rules.ts';
-import { insertBooking } from './bookings.service.ts';
+import { insertBookings } from './bookings.service.ts';
 import { authorizeBooker } from './places.policy.ts';
 import { bookingSeries, bookings } from './places.tables.ts';
 import { expandRecurrence } from './recurrence.ts';
-import { inTerritory, record } from './scope.ts';
+import { inTerritory, record, recordMany } from './scope.ts';
 import type { TCreateSeriesRequest, TSeriesResult } from './series.contract.ts';
 
 const conflictMessage = { fr: 'Créneau déjà pris', en: 'Slot already taken' };
@@ -90,13 +90,22 @@ export function createSeriesService({ database, clock }: Pick<Deps, 'database' |
           })
           .returning();
         if (!series) throw new AppError('internal');
-        const booked: TSeriesResult['booked'] = [];
-        for (const [k, o] of list.entries()) {
-          if (!occurrences[k]?.ok) continue;
-          const row = await insertBooking(s, { ...request.values(o, checkInSecret().hash), seriesId: series.id });
-          booked.push(await loadBooking(s.tx, row.id, now).then(({ row: _, ...b }) => b));
-        }
-        await record(s, 'booking.series', 'booking_series', series.id, { after: { series, bookings: booked.map((b) => b.id) } });
+        // The free occurrences in one statement (the database still checks each row), read back in one query,
+        // and audited in one: the series, then each occurrence as the booking it is.
+        const free = list.filter((_, k) => occurrences[k]?.ok);
+        const rows = await insertBookings(
+          s,
+          free.map((o) => ({ ...request.values(o, checkInSecret().hash), seriesId: series.id })),
+        );
+        const booked = await loadBookings(
+          s.tx,
+          rows.map((r) => r.id),
+          now,
+        );
+        await recordMany(s, [
+          { action: 'booking.series', entity: 'booking_series', entityId: series.id, after: { series, bookings: rows.map((r) => r.id) } },
+          ...rows.map((row) => ({ action: 'booking.create', entity: 'booking', entityId: row.id, after: row })),
+        ]);
         return { seriesId: series.id, occurrences, booked };
       });
     },

@@ -83,4 +83,33 @@ describe('200 concurrent conflicting requests', () => {
       24 - ok.filter((b) => new Date(b.start).getTime() <= first + 3600_000 && new Date(b.end).getTime() > first + 3600_000).length,
     );
   });
+
+  it('with several units per request and back-to-back hours: the peak never exceeds the capacity, and an end frees its units', async () => {
+    const lab = await resource({ kind: 'desk', name: 'Salle de TP', capacity: 10, rules: { maxAdvanceDays: 30 } });
+    // One- and two-hour requests for 1 to 4 desks, from 14:00 to 19:00, all sent at once.
+    const payloads = Array.from({ length: 120 }, (_, i) => ({
+      resourceId: lab,
+      start: hour(38 + (i % 4)),
+      end: hour(38 + (i % 4) + 1 + (i % 2)),
+      units: 1 + (i % 4),
+      ...visitor(2000 + i),
+    }));
+    const results = await fire(payloads);
+    expect(results.every((r) => r.statusCode === 201 || r.statusCode === 409)).toBe(true);
+    const ok = results.flatMap((r, i) => (r.statusCode === 201 ? [payloads[i] as (typeof payloads)[number]] : []));
+    const taken = (at: number) => ok.filter((b) => Date.parse(b.start) <= at && Date.parse(b.end) > at).reduce((n, b) => n + b.units, 0);
+    for (let h = 38; h < 44; h++) expect(taken(Date.parse(hour(h)))).toBeLessThanOrEqual(10);
+    // Every refusal was deserved: some hour of the request could not take its units.
+    payloads.forEach((p, i) => {
+      if (results[i]?.statusCode !== 409) return;
+      const hours = Array.from(
+        { length: (Date.parse(p.end) - Date.parse(p.start)) / 3600_000 },
+        (_, k) => Date.parse(p.start) + k * 3600_000,
+      );
+      expect(
+        hours.some((at) => taken(at) + p.units > 10),
+        `request ${i}`,
+      ).toBe(true);
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { ctxOf } from '../../platform/http/request-context.ts';
 import { defineRoute } from '../../platform/http/route.ts';
 import { bookingExtraRoutes } from './booking-extra.routes.ts';
 import {
+  ZBookerOrganizations,
   ZBooking,
   ZBookingListQuery,
   ZBookingPage,
@@ -97,6 +98,15 @@ export function bookingRoutes(services: PlacesServices) {
       access: { kind: 'signed_in' },
       schema: { params: ZPlacesParams, querystring: ZMyBookingsQuery, response: { 200: ZBookingPage } },
       handler: async (req) => bookings.mine(ctxOf(req), req.params.slug, req.query),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: `${base}/my/booking-organizations`,
+      summary: 'The organisations you may book on behalf of: your current affiliations in the directory',
+      tags,
+      access: { kind: 'signed_in' },
+      schema: { params: ZPlacesParams, response: { 200: ZBookerOrganizations } },
+      handler: async (req) => bookings.organizations(ctxOf(req), req.params.slug),
     }),
     defineRoute({
       method: 'POST',

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { authorize } from '../../platform/policy/policy.ts';
 import { type BookingRow, loadBooking, pageOfBookings } from './booking-dto.ts';
 import { type BookingEvent, mailBooking } from './booking-mail.ts';
+import { bookerOrganizations } from './booking-organization.ts';
 import { checkInSecret, isOverlap, prepareBooking, rulesError } from './booking-request.ts';
 import { canCancel } from './booking-rules.ts';
 import type { TBookingListQuery, TCreateBlockingRequest, TCreateBookingRequest } from './places.contract.ts';
@@ -18,16 +19,22 @@ type BookingsDeps = Pick<Deps, 'database' | 'clock' | 'mailer' | 'config'>;
 const checkInLine = (url: string, locale: Ctx['locale']) =>
   locale === 'fr' ? `Pour signaler votre arrivée sur place : ${url}` : `To check in when you arrive: ${url}`;
 
-/** Inserts a booking row; an overlap refused by the database becomes a clear 409. */
-export async function insertBooking(s: Scoped, values: typeof bookings.$inferInsert): Promise<BookingRow> {
+/** Inserts booking rows in one statement; an overlap refused by the database becomes a clear 409 (and nothing is written). */
+export async function insertBookings(s: Scoped, values: (typeof bookings.$inferInsert)[]): Promise<BookingRow[]> {
+  if (!values.length) return [];
   try {
-    const [row] = await s.tx.insert(bookings).values(values).returning();
-    if (!row) throw new AppError('internal');
-    return row;
+    return await s.tx.insert(bookings).values(values).returning();
   } catch (err) {
     if (isOverlap(err)) throw new AppError('booking_conflict', 'the slot overlaps another booking or exceeds the capacity');
     throw err;
   }
+}
+
+/** Inserts one booking row (see {@link insertBookings}). */
+export async function insertBooking(s: Scoped, values: typeof bookings.$inferInsert): Promise<BookingRow> {
+  const [row] = await insertBookings(s, [values]);
+  if (!row) throw new AppError('internal');
+  return row;
 }
 
 /** Booking, cancelling, approving and blocking resources, with the rules checked by the server. */
@@ -59,8 +66,20 @@ export function createBookingsService(deps: BookingsDeps) {
           const row = await insertBooking(s, request.values(interval, secret.hash));
           await record(s, 'booking.create', 'booking', row.id, { after: row });
           const checkInUrl = `${deps.config.publicUrl}/check-in/${secret.token}`;
-          await notify(s, row.id, row.status === 'pending' ? 'pending' : 'confirmed', null, checkInLine(checkInUrl, ctx.locale));
-          return loadBooking(s.tx, row.id, now, true).then(({ row: _, ...b }) => ({ ...b, checkInUrl }));
+          // Loaded once, for the e-mail and the answer alike.
+          const { row: _, ...b } = await loadBooking(s.tx, row.id, now, true);
+          const event = row.status === 'pending' ? 'pending' : 'confirmed';
+          await mailBooking(
+            s.tx,
+            mailDeps,
+            { ...b, sequence: row.sequence },
+            event,
+            s.territory.timeZone,
+            ctx.locale,
+            null,
+            checkInLine(checkInUrl, ctx.locale),
+          );
+          return { ...b, checkInUrl };
         }),
       );
     },
@@ -165,6 +184,14 @@ export function createBookingsService(deps: BookingsDeps) {
           q.to ? lt(bookings.startsAt, new Date(q.to)) : undefined,
         );
         return pageOfBookings(s.tx, where, q, clock.now());
+      });
+    },
+
+    /** The organisations the signed-in person may book on behalf of. */
+    organizations(ctx: Ctx, slug: string) {
+      return inTerritory(database, ctx, slug, 'places.read_own', async (s) => {
+        const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : '';
+        return { items: await bookerOrganizations(s, userId, clock.now()) };
       });
     },
 

@@ -137,7 +137,15 @@ describe('access, capacity, cancellation and approval', () => {
     const slot = { resourceId: desks, start: '2026-04-01T09:00:00+02:00', end: '2026-04-01T12:00:00+02:00' };
     const res = await book(null, { ...slot, ...visitor });
     expect(res.statusCode).toBe(403);
-    expect(res.json().code).toBe('booking_not_allowed');
+    expect(res.json()).toMatchObject({
+      code: 'booking_not_allowed',
+      detail: expect.stringContaining('les habitants des communes du territoire (indiquez votre commune) ou les membres'),
+      errors: [{ path: 'body.resourceId', code: 'audience_required' }],
+    });
+    const english = (await book(null, { ...slot, ...visitor }, 'en')).json();
+    expect(english.detail).toBe(
+      'This resource is for residents of the territory’s communes (give your commune) or members of the territory or the place’s staff only.',
+    );
     expect((await book(null, { ...slot, ...visitor, communeInsee: '62119' })).json().audience).toBe('resident');
     expect((await book(member, slot)).json()).toMatchObject({ status: 'confirmed', audience: 'member' });
   });

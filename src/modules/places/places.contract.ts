@@ -157,8 +157,11 @@ export const ZAvailabilityQuery = z.strictObject({
 export const ZSlot = z.object({
   start: z.iso.datetime(),
   end: z.iso.datetime(),
-  state: z.enum(['free', 'booked', 'closed']),
-  /** Units still free during the whole slot. */
+  /** `unavailable`: open and not taken, but it cannot be booked now (see `reason`). */
+  state: z.enum(['free', 'booked', 'closed', 'unavailable']),
+  /** Why an `unavailable` slot cannot be booked: it has begun, it is inside the lead time, or beyond the booking horizon. */
+  reason: z.enum(['past', 'lead_time', 'horizon']).optional(),
+  /** Units still free during the whole slot (0 when it cannot be booked). */
   free: z.number().int(),
 });
 export const ZAvailability = z
@@ -185,6 +188,8 @@ export const ZCreateBookingRequest = z.strictObject({
   guestEmail: z.email().max(254).optional(),
   /** The commune the booker lives in, for residents' access and prices. */
   communeInsee: ZInsee.optional(),
+  /** The organisation booked for, among the booker's affiliations (`GET …/bookings/organizations`). */
+  organizationId: z.uuid().optional(),
   note: ZText(1000).optional(),
 });
 export type TCreateBookingRequest = z.infer<typeof ZCreateBookingRequest>;
@@ -210,6 +215,8 @@ export const ZBooking = z
     priceCents: z.number().int(),
     /** The booker as the manager sees them: an account's name, or the visitor's. */
     booker: z.object({ name: z.string(), email: z.string().nullable() }).nullable(),
+    /** The organisation booked for, if any. */
+    organizationId: z.uuid().nullable(),
     note: z.string().nullable(),
     cancelReason: z.string().nullable(),
     /** Whether the booker may still cancel or move it themselves (before the deadline). */
@@ -235,6 +242,9 @@ export const ZBookingListQuery = z.strictObject({
 });
 export type TBookingListQuery = z.infer<typeof ZBookingListQuery>;
 export const ZMyBookingsQuery = z.strictObject({ ...pageFields, upcoming: z.enum(['true', 'false']).default('true') });
+
+/** The organisations a signed-in person may book for. */
+export const ZBookerOrganizations = z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) });
 
 export const ZFeedToken = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 export const ZCalendarFeed = z.object({ url: z.string() });

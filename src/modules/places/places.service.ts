@@ -101,6 +101,19 @@ export async function requirePlace(s: Scoped, id: string): Promise<PlaceRow> {
   return row;
 }
 
+/** A resource with its place, in one query: 404 as {@link requireResource}, then as {@link requirePlace}. */
+export async function requireResourceAndPlace(s: Scoped, id: string): Promise<{ resource: ResourceRow; place: PlaceRow }> {
+  const [row] = await s.tx
+    .select({ r: resources, p: places })
+    .from(resources)
+    .innerJoin(places, eq(places.id, resources.placeId))
+    .where(eq(resources.id, id))
+    .limit(1);
+  if (!row) throw new AppError('resource_not_found', `no resource ${id}`);
+  if (!row.p.isPublic && !managesPlaces(s.ctx.actor, s.territory.id)) throw new AppError('place_not_found', `no place ${row.p.id}`);
+  return { resource: row.r, place: row.p };
+}
+
 export async function requireResource(tx: Db, id: string): Promise<ResourceRow> {
   const [row] = await tx.select().from(resources).where(eq(resources.id, id)).limit(1);
   if (!row) throw new AppError('resource_not_found', `no resource ${id}`);

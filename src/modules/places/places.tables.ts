@@ -169,6 +169,12 @@ export const bookings = pgTable(
     guestEmail: text('guest_email'),
     /** The commune the booker declared living in (for resident access and prices). */
     communeInsee: text('commune_insee'),
+    /**
+     * The organisation the person books on behalf of (one of their affiliations); its quota applies
+     * when the rules say so. Its foreign key to `organizations` is declared in the migration's SQL:
+     * importing the directory's tables here would load that module while the schema is loading.
+     */
+    organizationId: uuid('organization_id'),
     audience: text('audience').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
@@ -197,6 +203,10 @@ export const bookings = pgTable(
     index('bookings_user_idx').on(t.userId, t.startsAt),
     index('bookings_place_time_idx').on(t.placeId, t.startsAt),
     index('bookings_series_idx').on(t.seriesId),
+    // The capacity trigger reads a resource's holding bookings that end after the new one starts:
+    // a range on `blocked_until` skips the resource's past instead of scanning it from its start.
+    index('bookings_holding_until_idx').on(t.resourceId, t.blockedUntil).where(sql`${t.status} IN ('pending', 'confirmed')`),
+    index('bookings_organization_idx').on(t.organizationId, t.startsAt).where(sql`${t.organizationId} IS NOT NULL`),
     uniqueIndex('bookings_check_in_token_key').on(t.checkInTokenHash),
     check('bookings_kind_check', sql`${t.kind} IN (${inList(bookingKinds)})`),
     check('bookings_status_check', sql`${t.status} IN (${inList(bookingStatuses)})`),

@@ -1,4 +1,4 @@
-import { audit } from '../../platform/audit/audit.ts';
+import { type AuditEntry, audit, auditMany } from '../../platform/audit/audit.ts';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { inTerritoryScope, type ScopedTerritory, type TerritoryScope } from '../territories/index.ts';
 import { type PlacesAction, placesPolicy } from './places.policy.ts';
@@ -26,4 +26,14 @@ export function record(
   change: { before?: unknown; after?: unknown },
 ): Promise<void> {
   return audit(tx, ctx.actor, { territoryId: territory.id, action, entity, entityId, ...change }, ctx.requestId);
+}
+
+/** Records many writes of the places module in one statement (a series and its occurrences), in the caller's transaction. */
+export function recordMany({ tx, territory, ctx }: Scoped, entries: Omit<AuditEntry, 'territoryId'>[]): Promise<void> {
+  return auditMany(
+    tx,
+    ctx.actor,
+    entries.map((e) => ({ territoryId: territory.id, ...e })),
+    ctx.requestId,
+  );
 }

@@ -16,6 +16,7 @@ export const ZCreateSeriesRequest = z.strictObject({
     .string()
     .regex(/^(\d{5}|2[AB]\d{3})$/)
     .optional(),
+  organizationId: z.uuid().optional(),
   note: ZText(1000).optional(),
   /** `preview` writes nothing and lists each occurrence; `commit` writes. */
   mode: z.enum(['preview', 'commit']).default('preview'),

@@ -156,7 +156,16 @@ describe('a training session, its seats and its attendance', () => {
 
   it('lets the qualified member book the machine until the qualification expires', async () => {
     expect((await book(member, '2026-11-02T10:00:00+01:00', '2026-11-02T11:00:00+01:00')).statusCode).toBe(201);
-    expect((await book(council, '2026-11-02T12:00:00+01:00', '2026-11-02T13:00:00+01:00')).json().code).toBe('qualification_required');
+    const missing = (await book(council, '2026-11-02T12:00:00+01:00', '2026-11-02T13:00:00+01:00')).json();
+    expect(missing).toMatchObject({
+      code: 'qualification_required',
+      detail: 'Cette machine exige l’habilitation « Laser », obtenue lors d’une formation.',
+      errors: [{ path: 'body.resourceId', code: 'qualification_missing' }],
+    });
+    const payload = { resourceId: laser, start: '2026-11-02T12:00:00+01:00', end: '2026-11-02T13:00:00+01:00' };
+    expect((await post(council, '/bookings', payload, 'en')).json().detail).toBe(
+      'This machine requires the “Laser” qualification, earned at a training.',
+    );
     at('2027-10-30T14:30:00Z'); // 16:30 in Paris: half an hour of validity left
     member = await signInAgain(t.emailOf('member'));
     const last = await book(member, '2027-10-30T17:00:00+02:00', '2027-10-30T17:30:00+02:00');
@@ -165,7 +174,10 @@ describe('a training session, its seats and its attendance', () => {
     member = await signInAgain(t.emailOf('member'));
     const expired = await book(member, '2027-12-01T10:00:00+01:00', '2027-12-01T11:00:00+01:00');
     expect(expired.statusCode).toBe(403);
-    expect(expired.json().code).toBe('qualification_required');
+    expect(expired.json()).toMatchObject({ code: 'qualification_required', errors: [{ code: 'qualification_expired' }] });
+    expect(expired.json().detail).toBe(
+      'Votre habilitation « Laser » a expiré le samedi 30 octobre 2027 : suivez une nouvelle formation pour réserver cette machine.',
+    );
     expect((await get(member, '/my/qualifications')).json().items).toEqual([
       expect.objectContaining({ expiresAt: '2027-10-30T15:00:00.000Z', valid: false }),
     ]);
@@ -183,7 +195,9 @@ describe('a training session, its seats and its attendance', () => {
     const revoked = await revoke(manager);
     expect(revoked.json()).toMatchObject({ valid: false, revokedReason: 'Consignes de sécurité non respectées' });
     expect((await revoke(manager)).json().code).toBe('qualification_already_revoked');
-    expect((await book(member, ...slot)).json().code).toBe('qualification_required');
+    const refused = (await book(member, ...slot)).json();
+    expect(refused).toMatchObject({ code: 'qualification_required', errors: [{ code: 'qualification_revoked' }] });
+    expect(refused.detail).toContain('a été retirée (motif : Consignes de sécurité non respectées)');
     const memberId = await userIdOf(t.emailOf('member'));
     const again = await post(manager, `/trainings/${session}/attendance`, { userId: memberId, attended: true });
     expect(again.json().grant).toMatchObject({ id: grant, revokedAt: '2026-11-05T08:00:00.000Z' });

@@ -12,7 +12,7 @@ import { type Availability, type Booking, type Place, placesPaths, type Resource
 import { ManagerNav, PlacesFrame } from './places-frame.tsx';
 import { addDays, formatClock, formatDay, formatShortDay, isIsoDate, localDate, mondayOf, todayIn } from './places-time.ts';
 import { PlannerCheckIn } from './planner-check-in.tsx';
-import { cellsOfDay } from './slot-grid.tsx';
+import { cellsOfDay, unavailableLabel } from './slot-grid.tsx';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ok'; byResource: Map<string, Availability> };
 
@@ -64,6 +64,17 @@ function DayCell({
   }
   const items = [
     ...bookings.map((b) => ({ at: b.start, node: <BookingLine key={b.id} slug={slug} booking={b} time={time} zone={zone} /> })),
+    // Open time that cannot be booked any more (or not yet), said in words rather than left out.
+    ...cells
+      .filter((c) => c.state === 'unavailable')
+      .map((c) => ({
+        at: c.start,
+        node: (
+          <li key={`unavailable-${c.start}`} className="planner-unavailable">
+            <span className="slot-time">{`${time(c.start)} – ${time(c.end)}`}</span> {unavailableLabel(c.slot, locale)}
+          </li>
+        ),
+      })),
     ...free.map((f) => ({
       at: f.start,
       node: (

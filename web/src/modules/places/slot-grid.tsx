@@ -3,8 +3,16 @@ import { Button } from '../../ui/index.ts';
 import type { Availability, Slot } from './places.api.ts';
 import { addDays, formatClock, formatDay, formatShortDay, startOfLocalDay } from './places-time.ts';
 
-/** What a line of the grid shows: a free slot to choose, or a run of booked, closed or past time. */
-type Cell = { start: string; end: string; state: 'free' | 'booked' | 'closed' | 'past'; free: number; slot: Slot | null };
+/** What a line of the grid shows: a free slot to choose, or a run of booked, closed, past or unbookable time. */
+type Cell = { start: string; end: string; state: Slot['state'] | 'past'; free: number; slot: Slot | null };
+
+/** Why the server says an open slot cannot be booked now, in words (kept beside the only places that show it). */
+const unavailableLabels: Record<'fr' | 'en', Record<NonNullable<Slot['reason']>, string>> = {
+  fr: { past: 'Passé', lead_time: 'Trop tard pour réserver', horizon: 'Pas encore ouvert à la réservation' },
+  en: { past: 'Past', lead_time: 'Too late to book', horizon: 'Not yet open for booking' },
+};
+export const unavailableLabel = (slot: Pick<Slot, 'reason'> | null, locale: 'fr' | 'en') =>
+  unavailableLabels[locale][slot?.reason ?? 'past'];
 
 /**
  * The cells of one local day: slots cut at midnight, free ones kept one by one (each is a start to
@@ -21,7 +29,8 @@ export function cellsOfDay(slots: Slot[], date: string, timeZone: string, now: n
     const state = slot.state === 'free' && Date.parse(slot.start) < now ? 'past' : slot.state;
     const cell: Cell = { start: new Date(s).toISOString(), end: new Date(e).toISOString(), state, free: slot.free, slot };
     const last = cells.at(-1);
-    if (state !== 'free' && last && last.state === state && last.end === cell.start) last.end = cell.end;
+    if (state !== 'free' && last && last.state === state && last.slot?.reason === slot.reason && last.end === cell.start)
+      last.end = cell.end;
     else cells.push(cell);
   }
   return cells;
@@ -57,7 +66,9 @@ export function SlotGrid({ availability, dates, selection, onChoose }: SlotGridP
           : a.booked
         : c.state === 'past'
           ? a.past
-          : a.closed;
+          : c.state === 'unavailable'
+            ? unavailableLabel(c.slot, locale)
+            : a.closed;
   const inSelection = (c: Cell) => !!selection && c.start >= selection.start && c.end <= selection.end;
   return (
     <div className={dates.length > 1 ? 'slot-week' : 'slot-day-view'}>
