@@ -110,6 +110,16 @@ export function bookingExtraRoutes({ series, moves, reports }: PlacesServices) {
     }),
     defineRoute({
       method: 'POST',
+      url: `${base}/bookings/:bookingId/check-in-link`,
+      summary: "A new check-in link for the caller's own upcoming booking (replaces the e-mailed one)",
+      tags,
+      access: { kind: 'signed_in' },
+      write: true,
+      schema: { params: ZBookingParams, response: { 200: z.object({ checkInUrl: z.string() }) } },
+      handler: async (req) => moves.renewCheckInLink(ctxOf(req), req.params.slug, req.params.bookingId),
+    }),
+    defineRoute({
+      method: 'POST',
       url: '/api/v1/check-in/:token',
       summary: 'Check in with the link of a booking confirmation (from 15 minutes before the start)',
       tags,

@@ -144,6 +144,32 @@ describe('moves, check-in and no-shows', () => {
     expect(line).toMatchObject({ noShows: 3, openHours: 72 });
     expect(line.bookedHours).toBeGreaterThan(0);
   });
+
+  it('gives the booker a new check-in link for their own booking, which replaces the e-mailed one', async () => {
+    now = new Date('2026-03-20T08:00:00Z');
+    const made = await t.request(member, {
+      method: 'POST',
+      url: `${base}/bookings`,
+      payload: { resourceId: printer, start: '2026-03-23T09:00:00+01:00', end: '2026-03-23T10:00:00+01:00' },
+    });
+    expect(made.statusCode).toBe(201);
+    const booking = made.json();
+    const renew = (agent: Agent | null) => t.request(agent, { method: 'POST', url: `${base}/bookings/${booking.id}/check-in-link` });
+    expect((await renew(null)).statusCode).toBe(401);
+    // A manager may check people in, but the booker's own link is not theirs to see.
+    expect((await renew(manager)).json().code).toBe('booking_not_found');
+    const renewed = await renew(member);
+    expect(renewed.statusCode).toBe(200);
+    const tokenOf = (url: string) => String(url).split('/').pop();
+    const checkIn = (url: string) => t.request(null, { method: 'POST', url: `/api/v1/check-in/${tokenOf(url)}` });
+    const early = await checkIn(renewed.json().checkInUrl);
+    expect([early.statusCode, early.json().code]).toEqual([409, 'check_in_closed']);
+    now = new Date('2026-03-23T07:50:00Z');
+    expect((await checkIn(booking.checkInUrl)).json().code).toBe('booking_not_found');
+    expect((await checkIn(renewed.json().checkInUrl)).json().checkedInAt).toBe('2026-03-23T07:50:00.000Z');
+    now = new Date('2026-03-23T09:30:00Z');
+    expect((await renew(member)).json().code).toBe('check_in_closed');
+  });
 });
 
 describe('finding a free room and exporting for invoicing', () => {

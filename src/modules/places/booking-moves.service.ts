@@ -6,7 +6,7 @@ import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { systemActor } from '../../platform/policy/actor.ts';
 import { loadBooking } from './booking-dto.ts';
-import { isOverlap, prepareBooking, rulesError } from './booking-request.ts';
+import { checkInSecret, isOverlap, prepareBooking, rulesError } from './booking-request.ts';
 import { canCancel, withBuffer } from './booking-rules.ts';
 import { authorizeBooker, managesPlaces } from './places.policy.ts';
 import { requireResource } from './places.service.ts';
@@ -19,7 +19,7 @@ const CHECK_IN_EARLY_MINUTES = 15;
 const own = (ctx: Ctx, bookerId: string | null) => ctx.actor.kind === 'user' && !!bookerId && ctx.actor.userId === bookerId;
 
 /** Booking changes after the fact. */
-export function createBookingMovesService({ database, clock }: Pick<Deps, 'database' | 'clock'>) {
+export function createBookingMovesService({ database, clock, config }: Pick<Deps, 'database' | 'clock' | 'config'>) {
   return {
     /**
      * Moves a booking to another interval of the same resource: its booker before the cancellation
@@ -86,6 +86,30 @@ export function createBookingMovesService({ database, clock }: Pick<Deps, 'datab
       });
     },
 
+    /**
+     * A new check-in link for the booker's own upcoming booking (the QR code shown on their bookings
+     * page). Only the link's hash is stored, so the link cannot be shown again: a new one replaces
+     * the one in the confirmation e-mail. Someone else's booking does not exist for the caller.
+     */
+    renewCheckInLink(ctx: Ctx, slug: string, id: string) {
+      return inTerritory(database, ctx, slug, 'places.read_own', async (s) => {
+        const now = clock.now();
+        const b = await loadBooking(s.tx, id, now);
+        if (!own(ctx, b.row.userId)) throw new AppError('booking_not_found', `no booking ${id} of the caller`);
+        if (b.row.kind !== 'booking' || (b.row.status !== 'confirmed' && b.row.status !== 'pending') || now >= b.row.endsAt) {
+          throw new AppError('check_in_closed', `booking ${id} is ${b.row.status}`);
+        }
+        const secret = checkInSecret();
+        const [after] = await s.tx
+          .update(bookings)
+          .set({ checkInTokenHash: secret.hash, updatedAt: now })
+          .where(eq(bookings.id, id))
+          .returning();
+        await record(s, 'booking.renew_check_in_link', 'booking', id, { before: b.row, after });
+        return { checkInUrl: `${config.publicUrl}/check-in/${secret.token}` };
+      });
+    },
+
     /** The booker checks in with the secret link of their confirmation, from shortly before the start to the end. */
     checkInWithToken(token: string) {
       return database.transaction({ system: true }, async (tx) => {
@@ -98,7 +122,7 @@ export function createBookingMovesService({ database, clock }: Pick<Deps, 'datab
         if (!row) throw new AppError('booking_not_found', 'no booking for this link');
         const opens = new Date(+row.startsAt - CHECK_IN_EARLY_MINUTES * 60_000);
         if (row.status !== 'confirmed' || now < opens || now >= row.endsAt) {
-          throw new AppError('booking_not_pending', 'check-in is open from 15 minutes before the start to the end');
+          throw new AppError('check_in_closed', 'check-in is open from 15 minutes before the start to the end');
         }
         if (!row.checkedInAt) {
           const [after] = await tx.update(bookings).set({ checkedInAt: now, updatedAt: now }).where(eq(bookings.id, row.id)).returning();

@@ -42,6 +42,7 @@ export type ErrorCode =
   | 'qualification_required'
   | 'booking_not_cancellable'
   | 'booking_not_pending'
+  | 'check_in_closed'
   | 'booking_rules'
   | 'qualification_not_found'
   | 'user_qualification_not_found'
@@ -96,6 +97,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   qualification_required: 403,
   booking_not_cancellable: 409,
   booking_not_pending: 409,
+  check_in_closed: 409,
   booking_rules: 422,
   qualification_not_found: 404,
   user_qualification_not_found: 404,

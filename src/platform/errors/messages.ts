@@ -69,6 +69,10 @@ export const errorTitles: Record<ErrorCode, Record<Locale, string>> = {
     en: 'The cancellation deadline of this booking has passed.',
   },
   booking_not_pending: { fr: 'Cette demande a déjà été traitée.', en: 'This request has already been dealt with.' },
+  check_in_closed: {
+    fr: "Le pointage de l'arrivée est ouvert de 15 minutes avant le début jusqu'à la fin d'une réservation confirmée.",
+    en: 'Check-in is open from 15 minutes before the start until the end of a confirmed booking.',
+  },
   booking_rules: { fr: 'Cette réservation ne respecte pas les règles de la ressource.', en: "This booking breaks the resource's rules." },
   qualification_not_found: { fr: 'Habilitation introuvable.', en: 'Qualification not found.' },
   user_qualification_not_found: { fr: 'Habilitation de cette personne introuvable.', en: "This person's qualification was not found." },

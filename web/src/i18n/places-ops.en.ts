@@ -78,4 +78,9 @@ export const placesOpsEn: typeof placesOpsFr = {
     triggerLabel: (what: string, when: string) => `Book the same slot next week – ${what}, ${when}`,
     done: (when: string) => `New booking: ${when}.`,
   },
+  code: {
+    trigger: 'Check-in code',
+    triggerLabel: (what: string, when: string) => `Show a check-in code – ${what}, ${when}`,
+    done: 'New check-in code below: it replaces the link in the confirmation e-mail.',
+  },
 };

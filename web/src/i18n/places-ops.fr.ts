@@ -76,4 +76,9 @@ export const placesOpsFr = {
     triggerLabel: (what: string, when: string) => `Réserver le même créneau la semaine suivante – ${what}, ${when}`,
     done: (when: string) => `Nouvelle réservation : ${when}.`,
   },
+  code: {
+    trigger: 'Code d’arrivée',
+    triggerLabel: (what: string, when: string) => `Afficher un code d’arrivée – ${what}, ${when}`,
+    done: 'Nouveau code d’arrivée ci-dessous : il remplace le lien de l’e-mail de confirmation.',
+  },
 };

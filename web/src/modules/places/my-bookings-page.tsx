@@ -8,6 +8,7 @@ import { Alert, type Column, DataTable, Link, Loading } from '../../ui/index.ts'
 import { BookAgain } from './book-again.tsx';
 import { type ActionResult, CancelBooking, StatusBadge } from './booking-actions.tsx';
 import { CalendarFeed } from './calendar-feed.tsx';
+import { CheckInCode } from './check-in-code.tsx';
 import { CheckInQr } from './check-in-qr.tsx';
 import { MoveBooking } from './move-booking.tsx';
 import { type Booking, placesPaths } from './places.api.ts';
@@ -77,6 +78,16 @@ function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcomin
           )}
           {!b.cancellable && (b.status === 'pending' || b.status === 'confirmed') && <span className="small muted">{m.tooLate}</span>}
           {b.cancelReason && <span className="small">{m.reason(b.cancelReason)}</span>}
+          <CheckInCode
+            slug={territory.slug}
+            booking={b}
+            timeZone={zone}
+            onDone={(r) => {
+              if ('error' in r) return done(r, '');
+              done({ booking: b }, t.places.code.done);
+              setCreated({ ...b, checkInUrl: r.url });
+            }}
+          />
           <BookAgain slug={territory.slug} booking={b} timeZone={zone} onDone={again} />
         </div>
       ),

@@ -80,6 +80,7 @@ export const placesPaths = {
   blockings: (slug: string) => `${t(slug)}/blockings`,
   move: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}`,
   checkIn: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/check-in`,
+  checkInLink: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/check-in-link`,
   occupancy: (slug: string, period: OccupancyPeriod, date: string, placeId?: string) =>
     `${t(slug)}/occupancy${qs({ period, date, placeId })}`,
   calendarFeed: () => '/api/v1/me/calendar-feed',
