@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { callsRoutes, createCallsServices } from './modules/calls/index.ts';
 import { createDirectoryServices, directoryRoutes } from './modules/directory/index.ts';
 import {
   createActorResolver,
@@ -122,6 +123,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     ...territoriesRoutes(territories),
     ...directoryRoutes(createDirectoryServices(deps)),
     ...placesRoutes(createPlacesServices(deps)),
+    ...callsRoutes(createCallsServices(deps)),
     ...identityRoutes({
       auth: createAuthService(deps),
       members: createMembersService(deps),
