@@ -15,16 +15,18 @@ import {
   ZUpdateCallRequest,
 } from './calls.contract.ts';
 import { type CallsService, createCallsService } from './calls.service.ts';
+import { fileRoutes } from './files.routes.ts';
+import { createFilesService, type FilesService } from './files.service.ts';
 
 const tags = ['calls'];
 export const staff = { kind: 'territory', roles: ['admin', 'staff'] } as const;
 export const base = '/api/v1/territories/:slug';
 
-export type CallsServices = { calls: CallsService; applications: ApplicationsService };
+export type CallsServices = { calls: CallsService; applications: ApplicationsService; files: FilesService };
 
 /** The calls module's services, built from the app's dependencies. */
 export function createCallsServices(deps: Deps): CallsServices {
-  return { calls: createCallsService(deps), applications: createApplicationsService(deps) };
+  return { calls: createCallsService(deps), applications: createApplicationsService(deps), files: createFilesService(deps) };
 }
 
 function callRoutes({ calls }: CallsServices) {
@@ -104,5 +106,5 @@ function callRoutes({ calls }: CallsServices) {
 
 /** Every route of the calls module. */
 export function callsRoutes(services: CallsServices) {
-  return [...callRoutes(services), ...applicationRoutes(services)];
+  return [...callRoutes(services), ...applicationRoutes(services), ...fileRoutes(services.files)];
 }
