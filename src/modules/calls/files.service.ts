@@ -26,7 +26,7 @@ export function createFilesService({ database, clock }: Pick<Deps, 'database' | 
           throw new AppError('application_locked', `application is ${a.status}`);
         if (!isOpen(call, clock.now())) throw new AppError('call_not_open', 'the call is not accepting applications');
         const q = questionsOf(call.form).find((x) => x.id === input.questionId);
-        if (!q || q.type !== 'file') throw rejected(`question ${input.questionId} takes no file`);
+        if (q?.type !== 'file') throw rejected(`question ${input.questionId} takes no file`);
         if (input.content.length === 0 || input.content.length > q.maxSizeBytes) throw rejected(`at most ${q.maxSizeBytes} bytes`);
         const type = sniff(input.content);
         if (!type || !q.allowedTypes.includes(type)) throw rejected(`accepted types: ${q.allowedTypes.join(', ')}`);
