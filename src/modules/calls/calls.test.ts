@@ -116,7 +116,11 @@ describe('applications', () => {
     const founder = await t.signIn(t.emailOf('council_member'));
     const url = `${base}/calls/${callId}/applications`;
     const newOrganization = { kind: 'startup', name: 'Jeune Pousse', communeInsee: '62119', foundingYear: 2025 };
-    const bad = await t.request(founder, { method: 'POST', url, payload: { newOrganization: { ...newOrganization, siret: '12345678901234' } } });
+    const bad = await t.request(founder, {
+      method: 'POST',
+      url,
+      payload: { newOrganization: { ...newOrganization, siret: '12345678901234' } },
+    });
     expect(bad.statusCode).toBe(422);
     const count = async () => (await t.request(f.staff, { method: 'GET', url: `${base}/directory/organizations?q=pousse` })).json().total;
     expect(await count()).toBe(0);
