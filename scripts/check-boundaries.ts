@@ -1,6 +1,7 @@
 /**
  * Module boundaries, enforced rather than described:
- *  - a module imports another module only through its `index.ts`;
+ *  - a module imports another module only through its `index.ts`, or its `*.values.ts` (closed lists of
+ *    constants that contracts shared with the web app use, and that must not pull the server into it);
  *  - `src/platform` imports no module (the schema aggregate `db/schema.ts` excepted);
  *  - `web/src/ui` imports no web module.
  * Test files may reach anywhere. Exits 1 and lists the offending imports.
@@ -42,7 +43,9 @@ function check(base: string, moduleRoot: string, forbidFrom?: { dir: string; all
       if (!target.startsWith(moduleRoot) || !file.startsWith(moduleRoot)) continue;
       const own = relative(moduleRoot, file).split('/')[0];
       const [other, ...rest] = relative(moduleRoot, target).split('/');
-      if (other !== own && rest.join('/') !== 'index.ts') problems.push(`${rel}: imports ${spec}; go through ${other}/index.ts`);
+      const entry = rest.join('/');
+      if (other !== own && entry !== 'index.ts' && !/^[\w-]+\.values\.ts$/.test(entry))
+        problems.push(`${rel}: imports ${spec}; go through ${other}/index.ts`);
     }
   }
 }

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { callsRoutes, createCallsServices, uploadLimits } from './modules/calls/index.ts';
 import { createDirectoryServices, directoryRoutes } from './modules/directory/index.ts';
 import {
   createActorResolver,
@@ -69,6 +71,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   });
 
   await app.register(fastifyCookie);
+  // Application files (calls): parsed only by the routes that ask for them, within these limits.
+  await app.register(fastifyMultipart, { limits: uploadLimits });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -122,6 +126,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     ...territoriesRoutes(territories),
     ...directoryRoutes(createDirectoryServices(deps)),
     ...placesRoutes(createPlacesServices(deps)),
+    ...callsRoutes(createCallsServices(deps)),
     ...identityRoutes({
       auth: createAuthService(deps),
       members: createMembersService(deps),

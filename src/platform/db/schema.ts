@@ -3,6 +3,7 @@
  * Tables are defined only in their module's `*.tables.ts`.
  */
 
+export * from '../../modules/calls/calls.tables.ts';
 export * from '../../modules/directory/directory.tables.ts';
 export * from '../../modules/identity/identity.tables.ts';
 export * from '../../modules/places/places.tables.ts';

@@ -53,6 +53,26 @@ export type ErrorCode =
   | 'training_not_started'
   | 'already_enrolled'
   | 'enrolment_not_found'
+  // calls
+  | 'call_not_found'
+  | 'call_not_open'
+  | 'call_transition'
+  | 'form_locked'
+  | 'application_not_found'
+  | 'application_exists'
+  | 'application_locked'
+  | 'not_affiliated'
+  | 'stage_not_found'
+  | 'stage_order'
+  | 'reviewer_not_found'
+  | 'review_not_found'
+  | 'review_locked'
+  | 'declaration_required'
+  | 'conflict_of_interest'
+  | 'assignment_infeasible'
+  | 'reminder_too_soon'
+  | 'file_not_found'
+  | 'file_rejected'
   | 'internal';
 
 export type FieldError = { path: string; code: string; message: string };
@@ -108,6 +128,26 @@ export const statusByCode: Record<ErrorCode, number> = {
   training_not_started: 422,
   already_enrolled: 409,
   enrolment_not_found: 404,
+  // calls
+  call_not_found: 404,
+  call_not_open: 422,
+  call_transition: 409,
+  form_locked: 409,
+  application_not_found: 404,
+  application_exists: 409,
+  application_locked: 409,
+  not_affiliated: 403,
+  stage_not_found: 404,
+  stage_order: 409,
+  reviewer_not_found: 404,
+  review_not_found: 404,
+  review_locked: 409,
+  declaration_required: 403,
+  conflict_of_interest: 403,
+  assignment_infeasible: 422,
+  reminder_too_soon: 429,
+  file_not_found: 404,
+  file_rejected: 422,
   internal: 500,
 };
 

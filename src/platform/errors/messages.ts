@@ -89,5 +89,61 @@ export const errorTitles: Record<ErrorCode, Record<Locale, string>> = {
   },
   already_enrolled: { fr: 'Vous êtes déjà inscrit·e à cette session.', en: 'You are already enrolled in this session.' },
   enrolment_not_found: { fr: 'Inscription introuvable.', en: 'Enrolment not found.' },
+  // calls
+  call_not_found: { fr: 'Appel à projets introuvable.', en: 'Call for projects not found.' },
+  call_not_open: {
+    fr: "Cet appel n'accepte pas de candidature en ce moment (hors période ou non publié).",
+    en: 'This call is not accepting applications right now (outside its window or not published).',
+  },
+  call_transition: { fr: "Ce changement de statut de l'appel n'est pas permis.", en: "This change of the call's status is not allowed." },
+  form_locked: {
+    fr: 'Le formulaire ne peut plus être modifié : une candidature a déjà été déposée.',
+    en: 'The form can no longer be edited: an application has already been submitted.',
+  },
+  application_not_found: { fr: 'Candidature introuvable.', en: 'Application not found.' },
+  application_exists: {
+    fr: 'Cette structure a déjà une candidature à cet appel.',
+    en: 'This organisation already has an application to this call.',
+  },
+  application_locked: {
+    fr: 'Cette candidature ne peut plus être modifiée dans son état actuel.',
+    en: 'This application can no longer be changed in its current state.',
+  },
+  not_affiliated: {
+    fr: "Vous n'êtes pas rattaché·e à cette structure dans l'annuaire.",
+    en: 'You are not affiliated with this organisation in the directory.',
+  },
+  stage_not_found: { fr: "Étape d'évaluation introuvable.", en: 'Review stage not found.' },
+  stage_order: {
+    fr: "Les candidatures passent d'une étape à la suivante, dans l'ordre.",
+    en: 'Applications move from one stage to the next, in order.',
+  },
+  reviewer_not_found: { fr: 'Évaluateur ou évaluatrice introuvable sur ce jury.', en: 'Reviewer not found on this panel.' },
+  review_not_found: { fr: 'Évaluation introuvable.', en: 'Review not found.' },
+  review_locked: {
+    fr: 'Cette évaluation est déjà soumise : elle ne peut plus changer.',
+    en: 'This review has already been submitted: it can no longer change.',
+  },
+  declaration_required: {
+    fr: "Déclarez d'abord l'absence ou l'existence d'un conflit d'intérêts.",
+    en: 'First declare whether you have a conflict of interest.',
+  },
+  conflict_of_interest: {
+    fr: "Un conflit d'intérêts vous empêche d'évaluer cette candidature.",
+    en: 'A conflict of interest prevents you from reviewing this application.',
+  },
+  assignment_infeasible: {
+    fr: 'Aucune répartition des évaluations ne respecte ces contraintes.',
+    en: 'No assignment of reviews satisfies these constraints.',
+  },
+  reminder_too_soon: {
+    fr: 'Une relance a déjà été envoyée à cette personne il y a moins de 24 heures.',
+    en: 'A reminder was already sent to this person less than 24 hours ago.',
+  },
+  file_not_found: { fr: 'Fichier introuvable.', en: 'File not found.' },
+  file_rejected: {
+    fr: "Ce fichier n'est pas accepté (type, taille ou contenu).",
+    en: 'This file is not accepted (type, size or content).',
+  },
   internal: { fr: 'Erreur interne. Elle a été enregistrée.', en: 'Internal error. It has been logged.' },
 };

@@ -1,0 +1,88 @@
+/** Loading an application for the applicant, staff or a reviewer, and turning it into its DTO. */
+import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { instantToZoned } from '../../platform/time/index.ts';
+import { affiliations, organizations, people } from '../directory/index.ts';
+import type { TApplication } from './applications.contract.ts';
+import { managesCalls } from './calls.policy.ts';
+import { applications, calls } from './calls.tables.ts';
+import type { Scoped } from './scope.ts';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+
+export const userIdOf = (s: Scoped) => (s.ctx.actor.kind === 'user' ? s.ctx.actor.userId : '');
+
+/**
+ * Whether the signed-in person may act for the organisation: a person of the directory with the
+ * account's e-mail address holds a current affiliation to it (staff may act for any organisation).
+ */
+export async function requireAffiliation(s: Scoped, organizationId: string, now: Date): Promise<void> {
+  const [org] = await s.tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).limit(1);
+  if (!org) throw new AppError('organization_not_found', `no organisation ${organizationId}`);
+  if (managesCalls(s.ctx.actor, s.territory.id)) return;
+  const email = s.ctx.actor.kind === 'user' ? s.ctx.actor.email.toLowerCase() : '';
+  const today = instantToZoned(now, s.territory.timeZone).date;
+  const [link] = await s.tx
+    .select({ id: affiliations.id })
+    .from(affiliations)
+    .innerJoin(people, eq(people.id, affiliations.personId))
+    .where(
+      and(
+        eq(affiliations.organizationId, organizationId),
+        sql`lower(${people.email}) = ${email}`,
+        isNull(people.erasedAt),
+        or(isNull(affiliations.endedOn), gte(affiliations.endedOn, today)),
+      ),
+    )
+    .limit(1);
+  if (!link) throw new AppError('not_affiliated', 'no current affiliation to this organisation');
+}
+
+/**
+ * An application its applicant or staff may see (others get a 404, so ids reveal nothing).
+ * `lock` takes the row lock that serialises submissions, revisions and decisions.
+ */
+export async function requireApplication(s: Scoped, id: string, opts: { lock?: boolean; staffOnly?: boolean } = {}) {
+  const q = s.tx
+    .select({ a: applications, call: calls, orgName: organizations.name })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .where(eq(applications.id, id))
+    .limit(1);
+  const [row] = opts.lock ? await q.for('update', { of: applications }) : await q;
+  const staff = managesCalls(s.ctx.actor, s.territory.id);
+  if (!row || (!staff && (opts.staffOnly || row.a.applicantId !== userIdOf(s))))
+    throw new AppError('application_not_found', `no application ${id}`);
+  return row;
+}
+
+export function toApplication(row: { a: ApplicationRow; call: { slug: string }; orgName: string }, locale: 'fr' | 'en'): TApplication {
+  const { a } = row;
+  return {
+    id: a.id,
+    callId: a.callId,
+    callSlug: row.call.slug,
+    organization: { id: a.organizationId, name: row.orgName },
+    applicantId: a.applicantId,
+    status: a.status as TApplication['status'],
+    stageId: a.stageId,
+    answers: a.answers,
+    revision: a.revision,
+    ineligibility: (a.ineligibility ?? []).map((r) => ({ code: r.code, message: r[locale] })),
+    decisionReason: a.decisionReason,
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    decidedAt: a.decidedAt?.toISOString() ?? null,
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+/** Postgres' unique violation, through the driver's wrapping. */
+export function isUniqueViolation(e: unknown): boolean {
+  let x: unknown = e;
+  for (let i = 0; i < 4 && x && typeof x === 'object'; i++) {
+    if ((x as { code?: unknown }).code === '23505') return true;
+    x = (x as { cause?: unknown }).cause;
+  }
+  return false;
+}
