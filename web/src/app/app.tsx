@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { I18nProvider } from '../i18n/i18n.tsx';
+import { ApplicationPage, ApplyPage, CallPage, CallsPage, MyApplicationsPage } from '../modules/calls/index.ts';
 import {
   DirectoryPage,
   ImportPage,
@@ -54,6 +55,11 @@ function AppRoutes() {
         <Route path="t/:slug/gestion/lieux/formations" element={<TrainingsManagerPage />} />
         <Route path="t/:slug/gestion/lieux/formations/:trainingId" element={<RosterPage />} />
         <Route path="check-in/:token" element={<CheckInPage />} />
+        <Route path="t/:slug/appels" element={<CallsPage />} />
+        <Route path="t/:slug/appels/:call" element={<CallPage />} />
+        <Route path="t/:slug/appels/:call/candidater" element={<ApplyPage />} />
+        <Route path="t/:slug/candidatures" element={<MyApplicationsPage />} />
+        <Route path="t/:slug/candidatures/:applicationId" element={<ApplicationPage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />
         <Route path="t/:slug/audit" element={<AuditPage />} />
         <Route path="sign-in" element={<SignInPage />} />
