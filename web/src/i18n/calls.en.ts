@@ -114,6 +114,7 @@ export const callsEn: typeof callsFr = {
     call: 'Call',
     organization: 'Organisation',
     status: 'Status:',
+    statusColumn: 'Status',
     revisionColumn: 'Revision',
     updated: 'Updated',
     back: 'My applications',
@@ -128,6 +129,7 @@ export const callsEn: typeof callsFr = {
     withdrawIntro: 'Until the call closes, you may withdraw your application.',
     withdraw: 'Withdraw the application',
     withdrawTitle: 'Withdraw the application?',
+    withdrawn: 'Application withdrawn.',
     withdrawBody: 'The application will no longer be reviewed, and you will not be able to change it.',
   },
   staff: {

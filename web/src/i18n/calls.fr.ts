@@ -114,6 +114,7 @@ export const callsFr = {
     call: 'Appel',
     organization: 'Structure',
     status: 'Statut :',
+    statusColumn: 'Statut',
     revisionColumn: 'Révision',
     updated: 'Mise à jour',
     back: 'Mes candidatures',
@@ -128,6 +129,7 @@ export const callsFr = {
     withdrawIntro: 'Jusqu’à la clôture de l’appel, vous pouvez retirer votre candidature.',
     withdraw: 'Retirer la candidature',
     withdrawTitle: 'Retirer la candidature ?',
+    withdrawn: 'Candidature retirée.',
     withdrawBody: 'La candidature ne sera plus examinée, et vous ne pourrez plus la modifier.',
   },
   staff: {

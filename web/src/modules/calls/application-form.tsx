@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, apiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
@@ -17,7 +17,15 @@ import { ConfirmAction } from './confirm-action.tsx';
 import { ErrorSummary, type SummaryItem } from './error-summary.tsx';
 import { QuestionField } from './question-field.tsx';
 
-type Props = { call: PublicCall; application: Application; slug: string; onSaved: (a: Application) => void };
+type Props = {
+  call: PublicCall;
+  application: Application;
+  slug: string;
+  /** The saved application and what to tell the person (the form is drawn anew for a new revision). */
+  onSaved: (a: Application, message: string) => void;
+  /** A new attempt starts: the previous message no longer holds. */
+  onAttempt: () => void;
+};
 
 /** The server's field errors of a 422, by question id (`answers.<id>`). */
 function answerErrors(e: unknown): Record<string, string> {
@@ -31,13 +39,12 @@ function answerErrors(e: unknown): Record<string, string> {
 }
 
 /** What the form does with the answers, and the state of the last attempt. */
-function useAnswers({ call, application, slug, onSaved }: Props) {
+function useAnswers({ call, application, slug, onSaved, onAttempt }: Props) {
   const { t } = useI18n();
   const f = t.calls.form;
   const [answers, setAnswers] = useState<Answers>(application.answers);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const [busy, setBusy] = useState(false);
   const fail = (e: unknown) => {
@@ -56,6 +63,7 @@ function useAnswers({ call, application, slug, onSaved }: Props) {
     return out;
   };
   const run = async (action: 'save' | 'submit') => {
+    onAttempt();
     const local = localErrors();
     if (Object.keys(local).length)
       return fail(
@@ -67,7 +75,6 @@ function useAnswers({ call, application, slug, onSaved }: Props) {
         }),
       );
     setBusy(true);
-    setDone(null);
     try {
       let saved = await apiRequest<Application>(callsPaths.answers(slug, application.id), {
         method: 'PUT',
@@ -76,15 +83,17 @@ function useAnswers({ call, application, slug, onSaved }: Props) {
       if (action === 'submit') saved = await apiRequest<Application>(callsPaths.submit(slug, application.id), { method: 'POST' });
       setErrors({});
       setProblem(null);
-      setDone(action === 'save' && saved.status === 'draft' ? f.draftSaved : saved.revision > 1 ? f.revised(saved.revision) : f.submitted);
-      onSaved(saved);
+      onSaved(
+        saved,
+        action === 'save' && saved.status === 'draft' ? f.draftSaved : saved.revision > 1 ? f.revised(saved.revision) : f.submitted,
+      );
     } catch (e) {
       fail(e);
     } finally {
       setBusy(false);
     }
   };
-  return { answers, setAnswers, errors, problem, done, version, busy, run };
+  return { answers, setAnswers, errors, problem, version, busy, run };
 }
 
 /** The application's form, drawn from the call's definition; conditions show and hide questions as answers change. */
@@ -100,15 +109,11 @@ export function ApplicationForm(props: Props) {
     return q ? pick(locale, q.labelFr, q.labelEn) : id;
   };
   const summary: SummaryItem[] = Object.entries(s.errors).map(([id, message]) => ({ id, label: label(id), message }));
-  const doneRef = useRef<HTMLDivElement>(null);
   const submitted = application.status !== 'draft';
   return (
     <form className="application-form" noValidate onSubmit={(e) => e.preventDefault()}>
       <ErrorSummary items={summary} version={s.version} />
       <ProblemAlert error={s.problem} />
-      <div ref={doneRef} role="status">
-        {s.done && <Alert tone="success" announce={false} title={s.done} />}
-      </div>
       {submitted && <Alert tone="info" title={f.revisionNotice(application.revision + 1)} />}
       <p className="field-hint">{f.requiredIntro}</p>
       {call.form.sections.map((section) => (

@@ -4,7 +4,7 @@ import { apiRequest } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Loading } from '../../ui/index.ts';
+import { Alert, LiveRegion, Loading } from '../../ui/index.ts';
 import { AnswersView, Revisions } from './answers-view.tsx';
 import { ApplicationForm } from './application-form.tsx';
 import { ApplicationStatus } from './application-status.tsx';
@@ -47,14 +47,26 @@ function Withdraw({ application, slug, onDone }: { application: Application; slu
 function ApplicationDetails({ initial, call, slug }: { initial: Application; call: PublicCall; slug: string }) {
   const { t, locale } = useI18n();
   const [a, setA] = useState(initial);
+  const [done, setDone] = useState<string | null>(null);
   useEffect(() => setA(initial), [initial]);
   const canEdit = editable(a, call);
   return (
     <>
       <p className="lead">{t.calls.mine.forOrganization(a.organization.name, pick(locale, call.titleFr, call.titleEn))}</p>
+      <LiveRegion>{done && <Alert tone="success" announce={false} title={done} />}</LiveRegion>
       <ApplicationStatus application={a} />
       {canEdit ? (
-        <ApplicationForm key={`${a.id}:${a.revision}`} call={call} application={a} slug={slug} onSaved={setA} />
+        <ApplicationForm
+          key={`${a.id}:${a.revision}`}
+          call={call}
+          application={a}
+          slug={slug}
+          onAttempt={() => setDone(null)}
+          onSaved={(saved, message) => {
+            setA(saved);
+            setDone(message);
+          }}
+        />
       ) : (
         <>
           {!call.isOpen && ['draft', 'submitted', 'ineligible'].includes(a.status) && <p>{t.calls.mine.closedNotice}</p>}
@@ -62,7 +74,16 @@ function ApplicationDetails({ initial, call, slug }: { initial: Application; cal
         </>
       )}
       {a.revision > 0 && <Revisions call={call} applicationId={a.id} slug={slug} version={a.revision} />}
-      {canEdit && <Withdraw application={a} slug={slug} onDone={setA} />}
+      {canEdit && (
+        <Withdraw
+          application={a}
+          slug={slug}
+          onDone={(withdrawn) => {
+            setA(withdrawn);
+            setDone(t.calls.mine.withdrawn);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -18,10 +18,10 @@ type FileQuestionProps = {
 
 const typeNames: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
 
-/** The server's reason for refusing a file: its field error when it gives one, else its title. */
+/** The server's reason for refusing a file, in the reader's language (its localized title). */
 function refusal(e: unknown, fallback: string): string {
   if (!(e instanceof ApiError)) return fallback;
-  return e.problem.errors?.[0]?.message ?? e.problem.detail ?? e.problem.title ?? fallback;
+  return e.problem.title || fallback;
 }
 
 /**

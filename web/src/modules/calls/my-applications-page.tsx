@@ -40,7 +40,7 @@ function Applications({ territory }: { territory: TerritoryDetail }) {
             cell: (a) => <Link href={callsHref.application(slug, a.id)}>{titles.get(a.callSlug) ?? a.callSlug}</Link>,
           },
           { id: 'organization', header: m.organization, cell: (a) => a.organization.name },
-          { id: 'status', header: m.status, cell: (a) => <StatusBadge status={a.status} /> },
+          { id: 'status', header: m.statusColumn, cell: (a) => <StatusBadge status={a.status} /> },
           { id: 'revision', header: m.revisionColumn, cell: (a) => (a.revision > 0 ? String(a.revision) : '—') },
           { id: 'updated', header: m.updated, cell: (a) => formatWhen(a.updatedAt, locale, territory.timeZone) },
         ]}
