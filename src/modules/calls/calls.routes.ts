@@ -3,6 +3,7 @@ import { ctxOf } from '../../platform/http/request-context.ts';
 import { defineRoute } from '../../platform/http/route.ts';
 import { applicationRoutes } from './applications.routes.ts';
 import { type ApplicationsService, createApplicationsService } from './applications.service.ts';
+import { type AssignmentService, createAssignmentService } from './assignment.service.ts';
 import {
   ZCall,
   ZCallList,
@@ -15,18 +16,39 @@ import {
   ZUpdateCallRequest,
 } from './calls.contract.ts';
 import { type CallsService, createCallsService } from './calls.service.ts';
+import { createDecisionsService, type DecisionsService } from './decisions.service.ts';
 import { fileRoutes } from './files.routes.ts';
 import { createFilesService, type FilesService } from './files.service.ts';
+import { reviewRoutes } from './review.routes.ts';
+import { createReviewService, type ReviewService } from './review.service.ts';
+import { stageRoutes } from './stages.routes.ts';
+import { createStagesService, type StagesService } from './stages.service.ts';
 
 const tags = ['calls'];
 export const staff = { kind: 'territory', roles: ['admin', 'staff'] } as const;
 export const base = '/api/v1/territories/:slug';
 
-export type CallsServices = { calls: CallsService; applications: ApplicationsService; files: FilesService };
+export type CallsServices = {
+  calls: CallsService;
+  applications: ApplicationsService;
+  files: FilesService;
+  stages: StagesService;
+  assignment: AssignmentService;
+  review: ReviewService;
+  decisions: DecisionsService;
+};
 
 /** The calls module's services, built from the app's dependencies. */
 export function createCallsServices(deps: Deps): CallsServices {
-  return { calls: createCallsService(deps), applications: createApplicationsService(deps), files: createFilesService(deps) };
+  return {
+    calls: createCallsService(deps),
+    applications: createApplicationsService(deps),
+    files: createFilesService(deps),
+    stages: createStagesService(deps),
+    assignment: createAssignmentService(deps),
+    review: createReviewService(deps),
+    decisions: createDecisionsService(deps),
+  };
 }
 
 function callRoutes({ calls }: CallsServices) {
@@ -106,5 +128,11 @@ function callRoutes({ calls }: CallsServices) {
 
 /** Every route of the calls module. */
 export function callsRoutes(services: CallsServices) {
-  return [...callRoutes(services), ...applicationRoutes(services), ...fileRoutes(services.files)];
+  return [
+    ...callRoutes(services),
+    ...applicationRoutes(services),
+    ...fileRoutes(services.files),
+    ...stageRoutes(services.stages),
+    ...reviewRoutes(services),
+  ];
 }

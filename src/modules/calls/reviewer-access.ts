@@ -64,7 +64,7 @@ export async function reviewerAccess(s: Scoped, reviewerId: string, applicationI
     .where(and(eq(reviews.applicationId, applicationId), eq(reviews.reviewerId, reviewerId)))
     .limit(1);
   if (!assigned) return 'none' as TAccess;
-  if ((await detectedConflicts(s, [reviewerId], [organizationId], now)).size) return 'none' as TAccess;
+  if ((await detectedConflicts(s, [reviewerId], [organizationId], now)).has(`${reviewerId}:${organizationId}`)) return 'none' as TAccess;
   const [declared] = await s.tx
     .select({ kind: conflictDeclarations.kind })
     .from(conflictDeclarations)
