@@ -1,41 +1,9 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPassword } from '../helpers/app.ts';
-import { type CallsFixture, callsFixture, fullForm, pdfBytes, slug } from './calls-fixtures.ts';
+import { type CallsFixture, callsFixture, confirmIn, fullForm, pdfBytes, slug, submittedThroughApi } from './calls-fixtures.ts';
 import { expectHeading, expectNoAxeViolations, type Flow, screenshot, signInThroughPage, startFlow, tabTo } from './helpers.ts';
 
 const api = `/api/v1/territories/${slug}`;
-
-/** Answers that pass the server's checks, sent through the API (for the ineligible application). */
-async function submittedThroughApi(flow: Flow, fx: CallsFixture, organizationId: string, resident: string) {
-  const made = await flow.t.request(fx.member, {
-    method: 'POST',
-    url: `${api}/calls/mobilite-2027/applications`,
-    payload: { organizationId },
-  });
-  expect(made.statusCode, made.body).toBe(201);
-  const id = made.json().id as string;
-  const boundary = 'totemboundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="questionId"\r\n\r\ndeck\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="deck.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
-  const upload = await flow.t.request(fx.member, {
-    method: 'POST',
-    url: `${api}/applications/${id}/files`,
-    payload: Buffer.concat([Buffer.from(head), pdfBytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-  expect(upload.statusCode, upload.body).toBe(201);
-  const answers = { summary: 'Forge numérique', themes: ['energie'], resident, budget: 100_000, deck: upload.json().id };
-  expect(
-    (await flow.t.request(fx.member, { method: 'PUT', url: `${api}/applications/${id}/answers`, payload: { answers } })).statusCode,
-  ).toBe(200);
-  expect((await flow.t.request(fx.member, { method: 'POST', url: `${api}/applications/${id}/submit` })).statusCode).toBe(200);
-  return id;
-}
-
-async function confirmIn(page: Page, name: string) {
-  await page.getByRole('alertdialog').getByRole('button', { name }).click();
-  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
-}
 
 describe('applying to a call for projects', () => {
   let flow: Flow;
@@ -142,7 +110,7 @@ describe('applying to a call for projects', () => {
   });
 
   it('lists my applications with their status, explains ineligibility, and withdraws after confirmation', async () => {
-    const ineligible = await submittedThroughApi(flow, fx, fx.orgs.old, 'yes');
+    const ineligible = await submittedThroughApi(flow, fx, fx.orgs.old);
     const page = await flow.newPage();
     await signInThroughPage(page, flow.t.emailOf('member'), testPassword);
     await page.goto(`/t/${slug}/candidatures`);

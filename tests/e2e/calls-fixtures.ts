@@ -3,6 +3,7 @@
  * of the calls module's tests (an applicant affiliated to Mobilidée, made public so that the
  * portal's search finds it) and a published call whose form uses every question type.
  */
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { TCall } from '../../src/modules/calls/calls.contract.ts';
 import { type Fixture, setUpDirectory } from '../../src/modules/calls/calls.fixtures.ts';
@@ -128,3 +129,35 @@ export async function callsFixture(flow: Flow): Promise<CallsFixture> {
 
 /** The smallest file whose content Totem takes for a PDF. */
 export const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** An application submitted through the API with answers that pass the form's checks (screening may still find it ineligible). */
+export async function submittedThroughApi(flow: Flow, fx: CallsFixture, organizationId: string, agent = fx.member): Promise<string> {
+  const made = await flow.t.request(agent, {
+    method: 'POST',
+    url: `${api}/calls/mobilite-2027/applications`,
+    payload: { organizationId },
+  });
+  expect(made.statusCode, made.body).toBe(201);
+  const id = made.json().id as string;
+  const boundary = 'totemboundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="questionId"\r\n\r\ndeck\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="deck.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
+  const upload = await flow.t.request(agent, {
+    method: 'POST',
+    url: `${api}/applications/${id}/files`,
+    payload: Buffer.concat([Buffer.from(head), pdfBytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  expect(upload.statusCode, upload.body).toBe(201);
+  const answers = { summary: 'Forge numérique', themes: ['energie'], resident: 'yes', budget: 100_000, deck: upload.json().id };
+  expect((await flow.t.request(agent, { method: 'PUT', url: `${api}/applications/${id}/answers`, payload: { answers } })).statusCode).toBe(
+    200,
+  );
+  expect((await flow.t.request(agent, { method: 'POST', url: `${api}/applications/${id}/submit` })).statusCode).toBe(200);
+  return id;
+}
+
+/** Confirms the open dialog with its button `name`, and waits for it to close. */
+export async function confirmIn(page: Page, name: string): Promise<void> {
+  await page.getByRole('alertdialog').getByRole('button', { name }).click();
+  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+}

@@ -1,7 +1,15 @@
 import { StrictMode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { I18nProvider } from '../i18n/i18n.tsx';
-import { ApplicationPage, ApplyPage, CallPage, CallsPage, MyApplicationsPage } from '../modules/calls/index.ts';
+import {
+  ApplicationPage,
+  ApplyPage,
+  CallPage,
+  CallsPage,
+  MyApplicationsPage,
+  ReviewPage,
+  ReviewQueuePage,
+} from '../modules/calls/index.ts';
 import {
   DirectoryPage,
   ImportPage,
@@ -60,6 +68,8 @@ function AppRoutes() {
         <Route path="t/:slug/appels/:call/candidater" element={<ApplyPage />} />
         <Route path="t/:slug/candidatures" element={<MyApplicationsPage />} />
         <Route path="t/:slug/candidatures/:applicationId" element={<ApplicationPage />} />
+        <Route path="t/:slug/evaluations" element={<ReviewQueuePage />} />
+        <Route path="t/:slug/evaluations/:reviewId" element={<ReviewPage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />
         <Route path="t/:slug/audit" element={<AuditPage />} />
         <Route path="sign-in" element={<SignInPage />} />

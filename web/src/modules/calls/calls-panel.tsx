@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Link } from '../../ui/index.ts';
 import { useSession } from '../identity/index.ts';
-import { callsHref, isCallManager } from './calls.api.ts';
+import { callsHref, isCallManager, isReviewer } from './calls.api.ts';
 
 /** On a territory's home: the way to its calls for projects, the person's applications and, for staff, the back office. */
 export function CallsPanel({ slug }: { slug: string }) {
@@ -19,6 +19,11 @@ export function CallsPanel({ slug }: { slug: string }) {
         {session?.user && (
           <li>
             <Link href={callsHref.mine(slug)}>{l.mine}</Link>
+          </li>
+        )}
+        {isReviewer(session, slug) && (
+          <li>
+            <Link href={callsHref.reviews(slug)}>{t.calls.reviews.link}</Link>
           </li>
         )}
         {isCallManager(session, slug) && (

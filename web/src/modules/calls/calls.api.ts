@@ -1,6 +1,9 @@
+import type { z } from 'zod';
 import type { TApplication } from '../../../../src/modules/calls/applications.contract.ts';
 import type { TCall, TCreateCallRequest, TPublicCall, TUpdateCallRequest } from '../../../../src/modules/calls/calls.contract.ts';
 import type { TEligibility, TFormDefinition, TQuestion } from '../../../../src/modules/calls/forms.ts';
+import type { TReview, ZAssignment, ZDeclaration, ZRanking } from '../../../../src/modules/calls/review.contract.ts';
+import type { TStage } from '../../../../src/modules/calls/stages.contract.ts';
 
 /** The calls module's shapes, taken from the server's contracts. */
 export type PublicCall = TPublicCall;
@@ -16,12 +19,20 @@ export type CreateCallRequest = TCreateCallRequest;
 export type UpdateCallRequest = TUpdateCallRequest;
 export type Answers = Record<string, unknown>;
 export type UploadedFile = { id: string; questionId: string; filename: string; contentType: string; size: number; sha256: string };
+export type Review = TReview;
+export type Stage = TStage;
+export type Assignment = z.output<typeof ZAssignment>;
+export type Declaration = z.output<typeof ZDeclaration>;
+export type RankingRow = z.output<typeof ZRanking>['items'][number];
 export type Revision = { revision: number; answers: Answers; changed: string[]; submittedAt: string };
 
 export {
   applicationStatuses,
   callStatuses,
+  conflictKinds,
+  decisionKinds,
   intakeKinds,
+  recommendations,
 } from '../../../../src/modules/calls/calls.values.ts';
 
 const t = (slug: string) => `/api/v1/territories/${encodeURIComponent(slug)}`;
@@ -55,6 +66,23 @@ export const callsPaths = {
   revisions: (slug: string, applicationId: string) => `${t(slug)}/applications/${id(applicationId)}/revisions`,
   files: (slug: string, applicationId: string) => `${t(slug)}/applications/${id(applicationId)}/files`,
   file: (slug: string, fileId: string) => `${t(slug)}/files/${id(fileId)}`,
+  myReviews: (slug: string) => `${t(slug)}/my-reviews`,
+  review: (slug: string, reviewId: string) => `${t(slug)}/reviews/${id(reviewId)}`,
+  declaration: (slug: string, reviewId: string) => `${t(slug)}/reviews/${id(reviewId)}/declaration`,
+  submitReview: (slug: string, reviewId: string) => `${t(slug)}/reviews/${id(reviewId)}/submit`,
+  stages: (slug: string, call: string) => `${t(slug)}/calls/${id(call)}/stages`,
+  stage: (slug: string, stageId: string) => `${t(slug)}/stages/${id(stageId)}`,
+  panel: (slug: string, stageId: string) => `${t(slug)}/stages/${id(stageId)}/panel`,
+  panelMember: (slug: string, stageId: string, userId: string) => `${t(slug)}/stages/${id(stageId)}/panel/${id(userId)}`,
+  advance: (slug: string, stageId: string) => `${t(slug)}/stages/${id(stageId)}/advance`,
+  assignment: (slug: string, stageId: string) => `${t(slug)}/stages/${id(stageId)}/assignment`,
+  pairs: (slug: string, stageId: string) => `${t(slug)}/stages/${id(stageId)}/pairs`,
+  pair: (slug: string, stageId: string, applicationId: string, reviewerId: string) =>
+    `${t(slug)}/stages/${id(stageId)}/pairs/${id(applicationId)}/${id(reviewerId)}`,
+  ranking: (slug: string, stageId: string) => `${t(slug)}/stages/${id(stageId)}/ranking`,
+  reminders: (slug: string, stageId: string) => `${t(slug)}/stages/${id(stageId)}/reminders`,
+  decision: (slug: string, applicationId: string) => `${t(slug)}/applications/${id(applicationId)}/decision`,
+  reviewers: (slug: string) => `${t(slug)}/reviewers`,
   publicOrganizations: (slug: string, q: string) => `${t(slug)}/organizations${qs({ q: q.trim() || undefined, pageSize: 20 })}`,
   staffOrganizations: (slug: string, q: string) => `${t(slug)}/directory/organizations${qs({ q: q.trim() || undefined, pageSize: 20 })}`,
 };
@@ -66,6 +94,8 @@ export const callsHref = {
   apply: (slug: string, call: string) => `/t/${slug}/appels/${call}/candidater`,
   mine: (slug: string) => `/t/${slug}/candidatures`,
   application: (slug: string, applicationId: string) => `/t/${slug}/candidatures/${applicationId}`,
+  reviews: (slug: string) => `/t/${slug}/evaluations`,
+  review: (slug: string, reviewId: string) => `/t/${slug}/evaluations/${reviewId}`,
   staff: (slug: string) => `/t/${slug}/gestion/appels`,
   staffNew: (slug: string) => `/t/${slug}/gestion/appels/nouveau`,
   staffCall: (slug: string, call: string) => `/t/${slug}/gestion/appels/${call}`,
@@ -79,6 +109,11 @@ export function isCallManager(session: SessionLike, slug: string): boolean {
   if (!session?.user) return false;
   if (session.user.platformAdmin) return true;
   return session.memberships.some((m) => m.slug === slug && m.roles.some((r) => r === 'admin' || r === 'staff'));
+}
+
+/** Whether the person reviews applications in the territory. */
+export function isReviewer(session: SessionLike, slug: string): boolean {
+  return Boolean(session?.memberships.some((m) => m.slug === slug && m.roles.includes('reviewer')));
 }
 
 /** A text in the interface's language. */

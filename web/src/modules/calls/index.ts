@@ -7,3 +7,5 @@ export { CallPage } from './call-page.tsx';
 export { CallsPage } from './calls-page.tsx';
 export { CallsPanel } from './calls-panel.tsx';
 export { MyApplicationsPage } from './my-applications-page.tsx';
+export { ReviewPage } from './review-page.tsx';
+export { ReviewQueuePage } from './review-queue-page.tsx';
