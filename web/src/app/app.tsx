@@ -4,11 +4,14 @@ import { I18nProvider } from '../i18n/i18n.tsx';
 import {
   ApplicationPage,
   ApplyPage,
+  CallEditorPage,
   CallPage,
   CallsPage,
   MyApplicationsPage,
+  PipelinePage,
   ReviewPage,
   ReviewQueuePage,
+  StaffCallsPage,
 } from '../modules/calls/index.ts';
 import {
   DirectoryPage,
@@ -70,6 +73,10 @@ function AppRoutes() {
         <Route path="t/:slug/candidatures/:applicationId" element={<ApplicationPage />} />
         <Route path="t/:slug/evaluations" element={<ReviewQueuePage />} />
         <Route path="t/:slug/evaluations/:reviewId" element={<ReviewPage />} />
+        <Route path="t/:slug/gestion/appels" element={<StaffCallsPage />} />
+        <Route path="t/:slug/gestion/appels/nouveau" element={<CallEditorPage />} />
+        <Route path="t/:slug/gestion/appels/:call" element={<CallEditorPage />} />
+        <Route path="t/:slug/gestion/appels/:call/candidatures" element={<PipelinePage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />
         <Route path="t/:slug/audit" element={<AuditPage />} />
         <Route path="sign-in" element={<SignInPage />} />
