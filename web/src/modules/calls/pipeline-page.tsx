@@ -27,7 +27,7 @@ function Applications({
   slug: string;
   stages: Stage[];
   stage: Stage;
-  version: number;
+  version: string;
   onMoved: () => void;
 }) {
   const { t, locale } = useI18n();
@@ -140,6 +140,8 @@ function Pipeline({ call, slug }: { call: Call; slug: string }) {
   const [stageId, setStageId] = useState<string | null>(null);
   const [edited, setEdited] = useState<Stage | null>(null);
   const [version, setVersion] = useState(0);
+  // Decisions change the applications' status, not the stage's assignment or ranking: only the list reloads.
+  const [decisions, setDecisions] = useState(0);
   if (stages.status === 'loading') return <Loading label={t.common.loading} />;
   if (stages.status === 'error') return <ProblemAlert error={stages.error} onRetry={stages.reload} />;
   const items = stages.data.items.map((s) => (edited && s.id === edited.id ? edited : s));
@@ -157,10 +159,10 @@ function Pipeline({ call, slug }: { call: Call; slug: string }) {
           label: t.calls.pipeline.stageOption(s.position, pick(locale, s.nameFr, s.nameEn), s.applicationCount),
         }))}
       />
-      <Applications call={call} slug={slug} stages={items} stage={stage} version={version} onMoved={bump} />
+      <Applications call={call} slug={slug} stages={items} stage={stage} version={`${version}:${decisions}`} onMoved={bump} />
       <PanelSection key={`panel:${stage.id}`} stage={stage} slug={slug} onChange={setEdited} />
       <AssignmentSection key={`assign:${stage.id}:${version}`} stage={stage} slug={slug} />
-      <RankingSection key={`rank:${stage.id}:${version}`} stage={stage} slug={slug} onDecided={bump} />
+      <RankingSection key={`rank:${stage.id}:${version}`} stage={stage} slug={slug} onDecided={() => setDecisions((n) => n + 1)} />
       <Laureates call={call} slug={slug} />
     </>
   );
