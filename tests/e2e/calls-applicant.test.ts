@@ -1,9 +1,16 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPassword } from '../helpers/app.ts';
 import { type CallsFixture, callsFixture, confirmIn, fullForm, pdfBytes, slug, submittedThroughApi } from './calls-fixtures.ts';
 import { expectHeading, expectNoAxeViolations, type Flow, screenshot, signInThroughPage, startFlow, tabTo } from './helpers.ts';
 
 const api = `/api/v1/territories/${slug}`;
+const phone = { width: 360, height: 780 };
+
+/** Nothing may stick out sideways on a phone (WCAG 1.4.10, reflow). */
+async function expectNoSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+}
 
 describe('applying to a call for projects', () => {
   let flow: Flow;
@@ -134,5 +141,57 @@ describe('applying to a call for projects', () => {
     const after = await flow.t.request(fx.member, { method: 'GET', url: `${api}/applications/${ineligible}` });
     expect(after.json().status).toBe('withdrawn');
     expect(fullForm.sections.length).toBe(2);
+  });
+
+  it('works in English on a 360 px phone: the call, the form with an amount typed the English way, and its errors', async () => {
+    const page = await flow.newPage({ viewport: phone, locale: 'en-GB' });
+    await signInThroughPage(page, flow.t.emailOf('member'), testPassword);
+    await page.goto(`/t/${slug}/appels`);
+    await expectHeading(page, 'Appels à projets');
+    await tabTo(page, page.locator('.segmented-item[lang="fr"]'));
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await expectHeading(page, 'Calls for projects');
+    await page.getByRole('link', { name: 'Mobility 2027 call for projects' }).click();
+    await expectHeading(page, 'Mobility 2027 call for projects');
+    await page
+      .getByText('Eligible organisations: Start-up, SME.')
+      .or(page.getByText(/^Eligible organisations:/))
+      .waitFor();
+    await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
+    await screenshot(page, 'calls-call-en-360');
+
+    // A draft for the organisation not yet applied for by this person (Inconnue SAS is not theirs: the server says so).
+    await page.getByRole('link', { name: 'Apply' }).click();
+    await expectHeading(page, 'Apply: Mobility 2027 call for projects');
+    const org = page.getByRole('combobox', { name: 'Organisation you represent' });
+    await org.click();
+    await page.getByRole('option', { name: 'Mobilidée' }).click();
+    await page.getByText('This organisation already has an application to this call: you will continue it.').waitFor();
+    await page.getByRole('button', { name: 'Continue the application' }).click();
+    await expectHeading(page, 'My application');
+    await page.getByText('Your application is submitted. Saving changes will create revision 3', { exact: false }).waitFor();
+    const budget = page.getByRole('textbox', { name: 'Project budget (€)' });
+    await budget.fill('12,500.75');
+    await page.getByRole('textbox', { name: 'Jobs created' }).fill('900');
+    await page.getByRole('button', { name: 'Save a new revision' }).click();
+    await confirmIn(page, 'Save a new revision');
+    // The server refuses 900 jobs (at most 500), in English, at its field; the summary takes the focus.
+    const errors = page.locator('.error-summary');
+    await errors.getByText('Jobs created: At most 500.').waitFor();
+    await expect.poll(() => errors.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page);
+    await screenshot(page, 'calls-form-errors-en-360');
+    await page.getByRole('textbox', { name: 'Jobs created' }).fill('12');
+    await page.getByRole('button', { name: 'Save a new revision' }).click();
+    await confirmIn(page, 'Save a new revision');
+    await page.getByText('Revision 3 saved.').waitFor();
+    const mine = (await flow.t.request(fx.member, { method: 'GET', url: `${api}/my-applications` })).json().items as Array<{
+      organization: { name: string };
+      answers: Record<string, unknown>;
+    }>;
+    expect(mine.find((a) => a.organization.name === 'Mobilidée')?.answers.budget).toBe(1_250_075);
   });
 });
