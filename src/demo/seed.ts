@@ -3,6 +3,7 @@ import { createAccountsService, createMembersService } from '../modules/identity
 import { createTerritoriesService } from '../modules/territories/index.ts';
 import type { Deps } from '../platform/context.ts';
 import { systemActor } from '../platform/policy/actor.ts';
+import { seedCalls } from './calls-seed.ts';
 import { seedDirectory } from './directory-seed.ts';
 import { seedPlaces } from './places-seed.ts';
 
@@ -87,8 +88,12 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
       tx.select({ id: organizations.id }).from(organizations).limit(1),
     );
     await seedPlaces(deps, ctx);
-    if (any) return { created: false };
+    if (any) {
+      await seedCalls(deps, ctx, demoPassword);
+      return { created: false };
+    }
     await seedDirectory(deps, ctx);
+    await seedCalls(deps, ctx, demoPassword);
     return { created: true };
   }
   for (const t of demoTerritories) {
@@ -116,5 +121,6 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
   }
   await seedDirectory(deps, ctx);
   await seedPlaces(deps, ctx);
+  await seedCalls(deps, ctx, demoPassword);
   return { created: true };
 }

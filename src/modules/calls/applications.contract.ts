@@ -1,6 +1,7 @@
 /** Applications: drafts, submissions, revisions and the applicant's view of screening and decisions. */
 import { z } from 'zod';
 import { pageFields, pageOf, ZRequiredText, ZTerritorySlug } from '../../platform/http/contract.ts';
+import { ZInseeCode, ZOrganizationKind, ZSiret } from '../directory/index.ts';
 import { applicationStatuses, decisionKinds } from './calls.values.ts';
 
 export const ZApplicationParams = z.strictObject({ slug: ZTerritorySlug, applicationId: z.uuid() });
@@ -8,7 +9,19 @@ export const ZApplicationListQuery = z.strictObject({ ...pageFields, status: z.e
 /** Answers by question id; their types are checked against the call's form by the server. */
 export const ZAnswers = z.record(z.string().max(40), z.unknown());
 
-export const ZCreateApplicationRequest = z.strictObject({ organizationId: z.uuid(), answers: ZAnswers.default({}) });
+/** The organisation the application is for when it is not yet in the directory: created there, with the applicant affiliated. */
+export const ZNewOrganization = z.strictObject({
+  kind: ZOrganizationKind,
+  name: ZRequiredText(200),
+  siret: ZSiret.nullable().optional(),
+  communeInsee: ZInseeCode.nullable().optional(),
+  foundingYear: z.number().int().min(1000).max(2200).nullable().optional(),
+});
+export type TNewOrganization = z.output<typeof ZNewOrganization>;
+export const ZCreateApplicationRequest = z.union([
+  z.strictObject({ organizationId: z.uuid(), answers: ZAnswers.default({}) }),
+  z.strictObject({ newOrganization: ZNewOrganization, answers: ZAnswers.default({}) }),
+]);
 export type TCreateApplicationRequest = z.output<typeof ZCreateApplicationRequest>;
 export const ZSaveAnswersRequest = z.strictObject({ answers: ZAnswers });
 

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { changedQuestions, checkAnswers, type TAnswers } from './answers.ts';
+import { createApplicantOrganization } from './applicant-organization.ts';
 import {
   type ApplicationRow,
   isUniqueViolation,
@@ -84,9 +85,11 @@ export function createApplicationsService({ database, clock }: Pick<Deps, 'datab
         const now = clock.now();
         const call = await requireCall(s, callRef);
         requireOpen(call, now);
-        await requireAffiliation(s, input.organizationId, now);
+        if ('organizationId' in input) await requireAffiliation(s, input.organizationId, now);
         const answers = await checked(s, call, null, input.answers, false);
-        const values = { territoryId: s.territory.id, callId: call.id, organizationId: input.organizationId, answers };
+        const organizationId =
+          'organizationId' in input ? input.organizationId : await createApplicantOrganization(s, input.newOrganization, now);
+        const values = { territoryId: s.territory.id, callId: call.id, organizationId, answers };
         const row = await s.tx
           .insert(applications)
           .values({ ...values, applicantId: userIdOf(s), locale: ctx.locale })

@@ -7,6 +7,7 @@ import { isUuid, type TCreateCallRequest, type TUpdateCallRequest } from './call
 import { managesCalls } from './calls.policy.ts';
 import { applications, callStages, calls } from './calls.tables.ts';
 import type { TCallStatus } from './calls.values.ts';
+import { ZFormDefinition } from './forms.ts';
 import { inTerritory, record, type Scoped } from './scope.ts';
 import { defaultStages } from './stage-defaults.ts';
 
@@ -74,7 +75,7 @@ export function createCallsService({ database, clock }: Pick<Deps, 'database' | 
         await checkThemes(s, input.themes);
         const [row] = await s.tx
           .insert(calls)
-          .values({ ...rest, ...window, intake, territoryId: s.territory.id })
+          .values({ ...rest, form: ZFormDefinition.parse(rest.form), ...window, intake, territoryId: s.territory.id })
           .returning();
         if (!row) throw new AppError('internal');
         await s.tx
@@ -99,7 +100,13 @@ export function createCallsService({ database, clock }: Pick<Deps, 'database' | 
         if (input.form) await refuseIfSubmitted(s, before.id);
         const [after] = await s.tx
           .update(calls)
-          .set({ ...rest, ...window, ...(intake ? { intake } : {}), updatedAt: clock.now() })
+          .set({
+            ...rest,
+            ...(rest.form ? { form: ZFormDefinition.parse(rest.form) } : {}),
+            ...window,
+            ...(intake ? { intake } : {}),
+            updatedAt: clock.now(),
+          })
           .where(eq(calls.id, before.id))
           .returning();
         if (!after) throw new AppError('internal');

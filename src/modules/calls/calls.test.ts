@@ -112,6 +112,28 @@ describe('applications', () => {
     expect((await t.request(f.reviewer, { method: 'GET', url: `${base}/applications/${appId}` })).statusCode).toBe(404);
   });
 
+  it('lets a person whose organisation is not in the directory create it with their affiliation, all or nothing', async () => {
+    const founder = await t.signIn(t.emailOf('council_member'));
+    const url = `${base}/calls/${callId}/applications`;
+    const newOrganization = { kind: 'startup', name: 'Jeune Pousse', communeInsee: '62119', foundingYear: 2025 };
+    const bad = await t.request(founder, {
+      method: 'POST',
+      url,
+      payload: { newOrganization: { ...newOrganization, siret: '12345678901234' } },
+    });
+    expect(bad.statusCode).toBe(422);
+    const count = async () => (await t.request(f.staff, { method: 'GET', url: `${base}/directory/organizations?q=pousse` })).json().total;
+    expect(await count()).toBe(0);
+    const res = await t.request(founder, { method: 'POST', url, payload: { newOrganization, answers: goodAnswers } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().organization.name).toBe('Jeune Pousse');
+    expect(await count()).toBe(1);
+    const submitted = await t.request(founder, { method: 'POST', url: `${base}/applications/${res.json().id}/submit` });
+    expect(submitted.json()).toMatchObject({ status: 'submitted', ineligibility: [] });
+    const again = await t.request(founder, { method: 'POST', url, payload: { organizationId: res.json().organization.id } });
+    expect(again.json().code).toBe('application_exists');
+  });
+
   it('checks answers at the field, ignoring hidden questions and enforcing required ones on submission', async () => {
     const bad = await app(
       'PUT',

@@ -94,6 +94,22 @@ describe('application files', () => {
     expect((await upload('nope', 'a.pdf', pdf)).statusCode).toBe(422);
   });
 
+  it('opens the file to an assigned reviewer only once they declare no conflict', async () => {
+    const id = (await upload('deck', 'jury.pdf', pdf)).json().id;
+    await t.request(f.member, { method: 'PUT', url: `${base}/applications/${appId}/answers`, payload: { answers: { deck: id } } });
+    expect((await t.request(f.member, { method: 'POST', url: `${base}/applications/${appId}/submit` })).json().status).toBe('submitted');
+    const stage = (await t.request(f.staff, { method: 'GET', url: `${base}/calls/fichiers/stages` })).json().items[0].id;
+    const reviewers = (await t.request(f.staff, { method: 'GET', url: `${base}/reviewers` })).json().items;
+    await t.request(f.staff, { method: 'POST', url: `${base}/stages/${stage}/advance`, payload: { applicationIds: [appId] } });
+    await t.request(f.staff, { method: 'POST', url: `${base}/stages/${stage}/panel`, payload: { userId: reviewers[0].userId } });
+    await t.request(f.staff, { method: 'POST', url: `${base}/stages/${stage}/assignment` });
+    const file = () => t.request(f.reviewer, { method: 'GET', url: `${base}/files/${id}` });
+    expect((await file()).statusCode).toBe(404);
+    const review = (await t.request(f.reviewer, { method: 'GET', url: `${base}/my-reviews` })).json().items[0];
+    await t.request(f.reviewer, { method: 'POST', url: `${base}/reviews/${review.id}/declaration`, payload: { conflict: false } });
+    expect((await file()).statusCode).toBe(200);
+  });
+
   it('refuses an answer naming a file of another question or application', async () => {
     const res = await t.request(f.member, {
       method: 'PUT',

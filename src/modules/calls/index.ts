@@ -3,3 +3,4 @@ export type { TCall, TPublicCall } from './calls.contract.ts';
 export { type CallsServices, callsRoutes, createCallsServices } from './calls.routes.ts';
 export { applications, calls } from './calls.tables.ts';
 export { uploadLimits } from './files.routes.ts';
+export { ZFormDefinition } from './forms.ts';

@@ -1,5 +1,9 @@
 /** Directory: organisations, people, affiliations, relationships, figures, search, CSV import/export, public portal. */
+
+/** Writes in the caller's transaction, for modules that create directory records as part of their own use case. */
+export { addAffiliation } from './affiliations.service.ts';
 export type { TOrganization, TOrganizationKind, TPublicField, TPublicOrganization, TRelationshipKind } from './directory.contract.ts';
+export { ZInseeCode, ZOrganizationKind, ZSiret } from './directory.contract.ts';
 export { createDirectoryServices, type DirectoryServices, directoryRoutes } from './directory.routes.ts';
 export {
   affiliations,
@@ -10,3 +14,5 @@ export {
   people,
 } from './directory.tables.ts';
 export { isValidRna, isValidSiren, isValidSiret } from './identifiers.ts';
+export { createOrganization } from './organization-writes.ts';
+export { createPerson } from './people.service.ts';

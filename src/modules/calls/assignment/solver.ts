@@ -37,7 +37,11 @@ function precheck(p: TAssignmentProblem, allowed: boolean[][]): TInfeasibility |
   const excluded = new Set(p.excluded.map(([a, r]) => `${a}:${r}`));
   for (const [a, r] of p.pinned) if (excluded.has(`${a}:${r}`)) return { code: 'pinned_excluded', application: a, reviewer: r };
   const pinnedLoad = new Array<number>(reviewers).fill(0);
-  for (const [, r] of p.pinned) pinnedLoad[r] = (pinnedLoad[r] ?? 0) + 1;
+  // A pair pinned twice is one pin.
+  for (const key of new Set(p.pinned.map(([a, r]) => `${a}:${r}`))) {
+    const r = Number(key.split(':')[1]);
+    pinnedLoad[r] = (pinnedLoad[r] ?? 0) + 1;
+  }
   for (let r = 0; r < reviewers; r++) if ((pinnedLoad[r] ?? 0) > (p.maxLoad[r] ?? 0)) return { code: 'pinned_over_capacity', reviewer: r };
   for (let a = 0; a < p.reviewsWanted.length; a++) {
     const eligible = allowed[a]?.filter(Boolean).length ?? 0;
