@@ -133,6 +133,19 @@ describe('applying to a call for projects', () => {
     expect(await page.locator('.application-status li').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page);
 
+    // An organisation not yet in the directory is added while applying, with the applicant as its contact.
+    await page.goto(`/t/${slug}/appels/mobilite-2027/candidater`);
+    await page.getByRole('checkbox', { name: 'Ma structure n’est pas encore dans l’annuaire' }).check({ force: true });
+    await page.getByRole('textbox', { name: 'Nom de la structure' }).fill('Vélo Rail Artois');
+    await page.getByRole('button', { name: /Type de structure/ }).click();
+    await page.getByRole('option', { name: 'Start-up' }).click();
+    await page.getByRole('textbox', { name: 'Code INSEE de la commune (facultatif)' }).fill('62119');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Commencer la candidature' }).click();
+    await expectHeading(page, 'Ma candidature');
+    await page.getByText('Vélo Rail Artois – Appel à projets Mobilités 2027').waitFor();
+
+    await page.goto(`/t/${slug}/candidatures/${ineligible}`);
     await page.getByRole('button', { name: 'Retirer la candidature' }).click();
     await page.getByRole('alertdialog', { name: 'Retirer la candidature ?' }).waitFor();
     await confirmIn(page, 'Retirer la candidature');

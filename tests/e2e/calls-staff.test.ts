@@ -12,16 +12,22 @@ async function choose(page: Page, label: string, option: string | RegExp) {
   await page.getByRole('option', { name: option }).click();
 }
 
+/** Sets the stage's maximum load per reviewer through its settings, and waits for the stage to show it. */
+async function setMaxLoad(page: Page, n: string) {
+  await page.getByText('Régler l’étape et sa grille').click();
+  await page.getByRole('textbox', { name: 'Dossiers maximum par évaluateur' }).fill(n);
+  await page.getByRole('button', { name: 'Enregistrer l’étape' }).click();
+  await page.getByText(`1 évaluation(s) par candidature ; de 0 à ${n} dossier(s) par évaluateur.`).waitFor();
+}
+
 describe('managing calls for projects', () => {
   let flow: Flow;
   let fx: CallsFixture;
-  let stageId = '';
   beforeAll(async () => {
     flow = await startFlow();
     fx = await callsFixture(flow);
     await submittedThroughApi(flow, fx, fx.orgs.young);
     await submittedThroughApi(flow, fx, fx.orgs.stranger, fx.staff);
-    stageId = (await flow.t.request(fx.staff, { method: 'GET', url: `${api}/calls/mobilite-2027/stages` })).json().items[0].id;
   }, 180_000);
   afterAll(() => flow?.close());
 
@@ -103,13 +109,13 @@ describe('managing calls for projects', () => {
     await page.getByRole('button', { name: 'Retirer Alpha reviewer' }).waitFor();
 
     // Too small a load: the reason is shown, nothing is assigned.
-    await flow.t.request(fx.staff, { method: 'PATCH', url: `${api}/stages/${stageId}`, payload: { reviewsWanted: 1, maxLoad: 1 } });
+    await setMaxLoad(page, '1');
     await page.getByRole('button', { name: 'Lancer l’affectation' }).click();
     await confirmIn(page, 'Lancer l’affectation');
     await page.getByText('Il faut 2 évaluations', { exact: false }).waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, 'calls-pipeline-infeasible-fr');
-    await flow.t.request(fx.staff, { method: 'PATCH', url: `${api}/stages/${stageId}`, payload: { maxLoad: 5 } });
+    await setMaxLoad(page, '5');
     await page.getByRole('button', { name: 'Lancer l’affectation' }).click();
     await confirmIn(page, 'Lancer l’affectation');
     await page.getByText('Affectation faite : 2 évaluation(s).').waitFor();

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { apiRequest } from '../../api/client.ts';
+import { apiRequest, fieldProblems } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Button, Loading } from '../../ui/index.ts';
+import { Button, Checkbox, Loading } from '../../ui/index.ts';
 import { useSession } from '../identity/index.ts';
 import { type Application, callsHref, callsPaths, isCallManager, type PublicCall, pick } from './calls.api.ts';
 import { CallsFrame } from './calls-frame.tsx';
+import { emptyOrganization, type NewOrganization, NewOrganizationFields, newOrganizationBody } from './new-organization-fields.tsx';
 import { OrganizationChoice, type OrgRef } from './organization-choice.tsx';
 
 function StartForm({ call, slug }: { call: PublicCall; slug: string }) {
@@ -20,24 +21,24 @@ function StartForm({ call, slug }: { call: PublicCall; slug: string }) {
   const known = new Map<string, OrgRef>();
   if (mine.status === 'ok') for (const app of mine.data.items) known.set(app.organization.id, app.organization);
   const [org, setOrg] = useState<OrgRef | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [newOrg, setNewOrg] = useState<NewOrganization>(emptyOrganization);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const existing = mine.status === 'ok' ? mine.data.items.find((x) => x.callId === call.id && x.organization.id === org?.id) : undefined;
 
   const start = async () => {
-    if (!org) {
+    if (!creating && !org) {
       setMissing(true);
       return;
     }
-    if (existing) return navigate(callsHref.application(slug, existing.id));
+    if (!creating && existing) return navigate(callsHref.application(slug, existing.id));
     setBusy(true);
     setError(null);
     try {
-      const made = await apiRequest<Application>(callsPaths.apply(slug, call.slug), {
-        method: 'POST',
-        body: { organizationId: org.id, answers: {} },
-      });
+      const who = creating ? { newOrganization: newOrganizationBody(newOrg) } : { organizationId: org?.id };
+      const made = await apiRequest<Application>(callsPaths.apply(slug, call.slug), { method: 'POST', body: { ...who, answers: {} } });
       navigate(callsHref.application(slug, made.id));
     } catch (e) {
       setError(e);
@@ -56,21 +57,28 @@ function StartForm({ call, slug }: { call: PublicCall; slug: string }) {
     >
       <p>{a.intro}</p>
       <ProblemAlert error={error} />
-      <OrganizationChoice
-        slug={slug}
-        staff={isCallManager(session, slug)}
-        known={[...known.values()]}
-        value={org}
-        onChange={(o) => {
-          setOrg(o);
-          setMissing(false);
-        }}
-        errorMessage={missing ? a.organizationMissing : undefined}
-      />
-      {existing && <p className="field-hint">{a.existing}</p>}
+      {creating ? (
+        <NewOrganizationFields value={newOrg} onChange={setNewOrg} errors={fieldProblems(error)} />
+      ) : (
+        <OrganizationChoice
+          slug={slug}
+          staff={isCallManager(session, slug)}
+          known={[...known.values()]}
+          value={org}
+          onChange={(o) => {
+            setOrg(o);
+            setMissing(false);
+          }}
+          errorMessage={missing ? a.organizationMissing : undefined}
+        />
+      )}
+      <Checkbox isSelected={creating} onChange={setCreating}>
+        {a.notListed}
+      </Checkbox>
+      {!creating && existing && <p className="field-hint">{a.existing}</p>}
       <div className="actions-row">
         <Button type="submit" isDisabled={busy}>
-          {existing ? a.continue : a.start}
+          {!creating && existing ? a.continue : a.start}
         </Button>
       </div>
     </form>

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Button, SelectField } from '../../ui/index.ts';
 import { callsPaths, pick, type Stage } from './calls.api.ts';
 import { ConfirmAction } from './confirm-action.tsx';
+import { StageSettings } from './stage-settings.tsx';
 
 type Reviewer = Stage['panel'][number];
 
@@ -38,6 +39,7 @@ export function PanelSection({ stage, slug, onChange }: { stage: Stage; slug: st
         </ul>
       )}
       <p className="muted">{p.loads(stage.reviewsWanted, stage.minLoad, stage.maxLoad)}</p>
+      <StageSettings key={`${stage.id}:${stage.reviewsWanted}:${stage.maxLoad}`} stage={stage} slug={slug} onChange={onChange} />
       <ProblemAlert error={error} />
       {stage.panel.length === 0 ? (
         <p className="empty">{p.noPanel}</p>
