@@ -79,6 +79,11 @@ describe('managing calls for projects', () => {
     await page.getByRole('group', { name: 'Question 1 : Budget' }).waitFor();
     await page.getByRole('button', { name: 'Enregistrer le formulaire' }).click();
     await page.getByText('Formulaire enregistré.').waitFor();
+    // The preview draws the form as applicants will see it.
+    await page.getByText('Aperçu du formulaire').click();
+    const preview = page.locator('.form-preview');
+    await preview.getByRole('textbox', { name: 'Nom du projet' }).waitFor();
+    await preview.getByRole('textbox', { name: 'Budget (€)' }).fill('1 200,50');
     await expectNoAxeViolations(page);
     await screenshot(page, 'calls-editor-fr');
     const stored = (await flow.t.request(fx.staff, { method: 'GET', url: `${api}/calls/energie-2027/manage` })).json();

@@ -329,6 +329,8 @@ export const callsEn: typeof callsFr = {
     ruleValueHint: "For a choice, the option's value.",
     reasonFr: 'Reason for ineligibility (French)',
     reasonEn: 'Reason for ineligibility (English)',
+    preview: 'Preview of the form',
+    previewHint: 'The form as applicants will see it, unsaved changes included. Try the conditions: nothing is sent.',
     save: 'Save the form',
     saved: 'Form saved.',
   },

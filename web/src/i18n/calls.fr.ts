@@ -338,6 +338,9 @@ export const callsFr = {
     ruleValueHint: 'Pour un choix, la valeur de l’option.',
     reasonFr: 'Motif d’inéligibilité (français)',
     reasonEn: 'Motif d’inéligibilité (anglais)',
+    preview: 'Aperçu du formulaire',
+    previewHint:
+      'Le formulaire tel que les candidats le verront, avec les modifications non enregistrées. Essayez les conditions : rien n’est envoyé.',
     save: 'Enregistrer le formulaire',
     saved: 'Formulaire enregistré.',
   },

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, Button, LiveRegion, TextField } from '../../ui/index.ts';
 import { type Call, callsPaths, type FormDefinition, pick, type Question, questionsOf, type Section } from './calls.api.ts';
+import { FormPreview } from './form-preview.tsx';
 import { QuestionEditor } from './question-editor.tsx';
 
 /** A fresh id not used by the form yet (`question_3`, `section_2`). */
@@ -181,6 +182,7 @@ export function FormBuilder({ call, slug, onSaved }: { call: Call; slug: string;
           </Button>
         </div>
       )}
+      {form.sections.length > 0 && <FormPreview form={form} call={call} slug={slug} />}
     </section>
   );
 }

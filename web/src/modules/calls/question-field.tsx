@@ -23,7 +23,8 @@ export type QuestionFieldProps = {
   onChange: (value: unknown) => void;
   /** The server's message for `answers.<id>`, or the field's own (an amount that is not one). */
   error?: string;
-  call: PublicCall;
+  /** The call, for its themes (a theme question offers them). */
+  call: Pick<PublicCall, 'themes'>;
   slug: string;
   applicationId: string;
   isDisabled?: boolean;
