@@ -51,6 +51,10 @@ describe('managing calls for projects', () => {
     await page.getByRole('radio', { name: 'Entre deux dates' }).check({ force: true });
     await page.getByLabel('Ouverture').fill('2027-01-15T09:00');
     await page.getByLabel('Clôture').fill('2027-01-10T18:00');
+    await page.getByRole('button', { name: 'Ajouter un document' }).click();
+    await page.getByRole('textbox', { name: 'Titre du document 1 (français)' }).fill('Règlement');
+    await page.getByRole('textbox', { name: 'Titre du document 1 (anglais)' }).fill('Rules');
+    await page.getByRole('textbox', { name: 'Adresse web du document 1' }).fill('https://totem.localhost/energie.pdf');
     await page.getByRole('button', { name: 'Créer l’appel' }).click();
     // The server refuses a window that closes before it opens, at the closing field.
     await expect.poll(() => page.getByLabel('Clôture').getAttribute('aria-invalid')).toBe('true');
@@ -89,6 +93,7 @@ describe('managing calls for projects', () => {
     const stored = (await flow.t.request(fx.staff, { method: 'GET', url: `${api}/calls/energie-2027/manage` })).json();
     expect(stored.opensLocal).toBe('2027-01-15T09:00');
     expect(stored.opensAt).toBe('2027-01-15T08:00:00.000Z');
+    expect(stored.documents).toEqual([{ titleFr: 'Règlement', titleEn: 'Rules', url: 'https://totem.localhost/energie.pdf' }]);
     expect(stored.form.sections[0].questions).toMatchObject([
       { id: 'question_2', type: 'money', maxCents: 5_000_000 },
       { id: 'question_1', type: 'short_text', labelFr: 'Nom du projet', required: true },

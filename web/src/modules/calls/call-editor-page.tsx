@@ -23,6 +23,7 @@ const emptyDraft: CallDraft = {
   intake: 'continuous',
   opensLocal: '',
   closesLocal: '',
+  documents: [],
 };
 
 const draftOf = (c: Call): CallDraft => ({
@@ -36,6 +37,7 @@ const draftOf = (c: Call): CallDraft => ({
   intake: c.intake,
   opensLocal: c.opensLocal ?? '',
   closesLocal: c.closesLocal ?? '',
+  documents: c.documents,
 });
 
 /** The request body: the window's date-times only for a window, null otherwise. */

@@ -4,6 +4,7 @@ import type { TerritoryDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Checkbox, CheckboxGroup, RadioGroup, TextArea, TextField } from '../../ui/index.ts';
 import { type Eligibility, pick } from './calls.api.ts';
+import { type CallDocument, DocumentsFields } from './documents-fields.tsx';
 
 /** What the editor holds of a call: the fields staff edit here (the form has its own builder). */
 export type CallDraft = {
@@ -17,6 +18,7 @@ export type CallDraft = {
   intake: 'window' | 'continuous';
   opensLocal: string;
   closesLocal: string;
+  documents: CallDocument[];
 };
 
 type Props = {
@@ -190,6 +192,7 @@ export function CallFields({ draft, onChange, territory, errors, isNew }: Props)
         )}
       </fieldset>
       <EligibilityFields draft={draft} onChange={onChange} errors={errors} />
+      <DocumentsFields value={draft.documents} onChange={(documents) => set({ documents })} errors={errors} />
     </>
   );
 }
