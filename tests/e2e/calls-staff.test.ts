@@ -165,6 +165,13 @@ describe('managing calls for projects', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, 'calls-pipeline-fr');
 
+    // The file as staff read it before deciding.
+    await apps.getByRole('link', { name: 'Mobilidée' }).click();
+    await expectHeading(page, 'Mobilidée');
+    await page.getByText('Forge numérique').waitFor();
+    await page.getByText('Projet structurant pour le territoire.').waitFor();
+    await expectNoAxeViolations(page);
+
     await page.goto(`/t/${slug}/appels/mobilite-2027`);
     await page.getByRole('heading', { name: 'Lauréats' }).waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Mobilidée' }).waitFor();

@@ -11,6 +11,7 @@ import {
   PipelinePage,
   ReviewPage,
   ReviewQueuePage,
+  StaffApplicationPage,
   StaffCallsPage,
 } from '../modules/calls/index.ts';
 import {
@@ -77,6 +78,7 @@ function AppRoutes() {
         <Route path="t/:slug/gestion/appels/nouveau" element={<CallEditorPage />} />
         <Route path="t/:slug/gestion/appels/:call" element={<CallEditorPage />} />
         <Route path="t/:slug/gestion/appels/:call/candidatures" element={<PipelinePage />} />
+        <Route path="t/:slug/gestion/appels/:call/candidatures/:applicationId" element={<StaffApplicationPage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />
         <Route path="t/:slug/audit" element={<AuditPage />} />
         <Route path="sign-in" element={<SignInPage />} />

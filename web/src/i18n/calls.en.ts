@@ -361,6 +361,8 @@ export const callsEn: typeof callsFr = {
   },
   pipeline: {
     heading: (title: string) => `Applications: ${title}`,
+    backToPipeline: 'Back to the applications',
+    answers: 'Answers',
     stagePicker: 'Stage',
     stageOption: (n: number, name: string, count: number) => `${n}. ${name} (${count})`,
     noStages: 'This call has no review stage.',

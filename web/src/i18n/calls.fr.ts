@@ -371,6 +371,8 @@ export const callsFr = {
   },
   pipeline: {
     heading: (title: string) => `Candidatures : ${title}`,
+    backToPipeline: 'Retour aux candidatures',
+    answers: 'Réponses',
     stagePicker: 'Étape',
     stageOption: (n: number, name: string, count: number) => `${n}. ${name} (${count})`,
     noStages: 'Cet appel n’a pas d’étape d’évaluation.',

@@ -100,6 +100,8 @@ export const callsHref = {
   staffNew: (slug: string) => `/t/${slug}/gestion/appels/nouveau`,
   staffCall: (slug: string, call: string) => `/t/${slug}/gestion/appels/${call}`,
   staffApplications: (slug: string, call: string) => `/t/${slug}/gestion/appels/${call}/candidatures`,
+  staffApplication: (slug: string, call: string, applicationId: string) =>
+    `/t/${slug}/gestion/appels/${call}/candidatures/${applicationId}`,
 };
 
 type SessionLike = { user: { platformAdmin: boolean } | null; memberships: { slug: string; roles: string[] }[] } | null;

@@ -11,4 +11,5 @@ export { MyApplicationsPage } from './my-applications-page.tsx';
 export { PipelinePage } from './pipeline-page.tsx';
 export { ReviewPage } from './review-page.tsx';
 export { ReviewQueuePage } from './review-queue-page.tsx';
+export { StaffApplicationPage } from './staff-application-page.tsx';
 export { StaffCallsPage } from './staff-calls-page.tsx';

@@ -5,7 +5,7 @@ import type { Page } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Alert, Button, Checkbox, DataTable, LiveRegion, Loading, Pagination, SelectField } from '../../ui/index.ts';
+import { Alert, Button, Checkbox, DataTable, Link, LiveRegion, Loading, Pagination, SelectField } from '../../ui/index.ts';
 import { StatusBadge } from './application-status.tsx';
 import { AssignmentSection } from './assignment-section.tsx';
 import { type Application, type Call, callsHref, callsPaths, pick, type Stage } from './calls.api.ts';
@@ -70,7 +70,12 @@ function Applications({
           rowKey={(a) => a.id}
           rows={list.data.items}
           columns={[
-            { id: 'org', header: p.organization, isRowHeader: true, cell: (a) => a.organization.name },
+            {
+              id: 'org',
+              header: p.organization,
+              isRowHeader: true,
+              cell: (a) => <Link href={callsHref.staffApplication(slug, call.slug, a.id)}>{a.organization.name}</Link>,
+            },
             { id: 'status', header: p.status, cell: (a) => <StatusBadge status={a.status} /> },
             { id: 'revision', header: p.revision, cell: (a) => String(a.revision) },
             { id: 'stage', header: p.stage, cell: (a) => stageName(a.stageId) },
