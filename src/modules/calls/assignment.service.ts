@@ -45,9 +45,10 @@ async function loadProblemData(s: Scoped, stage: StageRow, now: Date) {
 type Data = Awaited<ReturnType<typeof loadProblemData>>;
 
 function buildProblem(stage: StageRow, d: Data) {
-  const ai = new Map(d.apps.map(({ a }, i) => [a.id, i]));
-  const ri = new Map(d.panel.map((p, i) => [p.id, i]));
-  const pair = (a: string, r: string) => (ai.has(a) && ri.has(r) ? ([ai.get(a), ri.get(r)] as [number, number]) : null);
+  const appIndex = new Map(d.apps.map(({ a }, i) => [a.id, i]));
+  const reviewerIndex = new Map(d.panel.map((p, i) => [p.id, i]));
+  const pair = (a: string, r: string) =>
+    appIndex.has(a) && reviewerIndex.has(r) ? ([appIndex.get(a), reviewerIndex.get(r)] as [number, number]) : null;
   const excluded: Array<[number, number]> = [];
   d.apps.forEach(({ a }, i) => {
     d.panel.forEach((p, j) => {
