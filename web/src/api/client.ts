@@ -100,3 +100,16 @@ export function fieldProblems(error: unknown): Record<string, FieldProblem> {
   }
   return out;
 }
+
+/** Sends a multipart form (a file upload) with the session's anti-forgery token; resolves like `apiRequest`. */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'accept-language': getLocale() };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ title: '', status: 0, code: 'network' });
+  }
+  return finish<T>(res);
+}

@@ -2,6 +2,19 @@ import { StrictMode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import {
+  ApplicationPage,
+  ApplyPage,
+  CallEditorPage,
+  CallPage,
+  CallsPage,
+  MyApplicationsPage,
+  PipelinePage,
+  ReviewPage,
+  ReviewQueuePage,
+  StaffApplicationPage,
+  StaffCallsPage,
+} from '../modules/calls/index.ts';
+import {
   DirectoryPage,
   ImportPage,
   NetworkPage,
@@ -56,6 +69,18 @@ function AppRoutes() {
         <Route path="t/:slug/gestion/lieux/formations" element={<TrainingsManagerPage />} />
         <Route path="t/:slug/gestion/lieux/formations/:trainingId" element={<RosterPage />} />
         <Route path="check-in/:token" element={<CheckInPage />} />
+        <Route path="t/:slug/appels" element={<CallsPage />} />
+        <Route path="t/:slug/appels/:call" element={<CallPage />} />
+        <Route path="t/:slug/appels/:call/candidater" element={<ApplyPage />} />
+        <Route path="t/:slug/candidatures" element={<MyApplicationsPage />} />
+        <Route path="t/:slug/candidatures/:applicationId" element={<ApplicationPage />} />
+        <Route path="t/:slug/evaluations" element={<ReviewQueuePage />} />
+        <Route path="t/:slug/evaluations/:reviewId" element={<ReviewPage />} />
+        <Route path="t/:slug/gestion/appels" element={<StaffCallsPage />} />
+        <Route path="t/:slug/gestion/appels/nouveau" element={<CallEditorPage />} />
+        <Route path="t/:slug/gestion/appels/:call" element={<CallEditorPage />} />
+        <Route path="t/:slug/gestion/appels/:call/candidatures" element={<PipelinePage />} />
+        <Route path="t/:slug/gestion/appels/:call/candidatures/:applicationId" element={<StaffApplicationPage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />
         <Route path="t/:slug/audit" element={<AuditPage />} />
         <Route path="sign-in" element={<SignInPage />} />

@@ -1,3 +1,4 @@
+import { callsEn } from './calls.en.ts';
 import { directoryEn } from './directory.en.ts';
 import type { Messages } from './fr.ts';
 import { placesEn } from './places.en.ts';
@@ -201,4 +202,5 @@ export const en: Messages = {
   statement: statementEn,
   directory: directoryEn,
   places: placesEn,
+  calls: callsEn,
 };

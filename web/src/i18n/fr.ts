@@ -1,3 +1,4 @@
+import { callsFr } from './calls.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { placesFr } from './places.fr.ts';
 import { statementFr } from './statement.fr.ts';
@@ -200,6 +201,7 @@ export const fr = {
   statement: statementFr,
   directory: directoryFr,
   places: placesFr,
+  calls: callsFr,
 };
 
 export type Messages = typeof fr;

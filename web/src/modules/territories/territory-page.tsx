@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { usePageTitle } from '../../shared/page-title.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Link, Loading } from '../../ui/index.ts';
+import { CallsPanel } from '../calls/index.ts';
 import { DirectoryHighlights, RemindersPanel } from '../directory/index.ts';
 import { isTerritoryAdmin, useSession } from '../identity/index.ts';
 import { PlacesPanel } from '../places/index.ts';
@@ -125,6 +126,7 @@ export function TerritoryPage() {
           <RemindersPanel slug={territory.slug} timeZone={territory.timeZone} />
           <DirectoryHighlights slug={territory.slug} timeZone={territory.timeZone} />
           <PlacesPanel slug={territory.slug} />
+          <CallsPanel slug={territory.slug} />
           <Facts territory={territory} />
           <Themes territory={territory} />
         </div>

@@ -1,0 +1,66 @@
+import type { Page, TerritoryDetail } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { ProblemAlert } from '../../shared/problem-alert.tsx';
+import { DataTable, Link, Loading, Pagination } from '../../ui/index.ts';
+import { StatusBadge } from './application-status.tsx';
+import { formatWhen } from './call-summary.tsx';
+import { type Application, callsHref, callsPaths, type PublicCall, pick } from './calls.api.ts';
+import { CallsFrame, pageLabels, usePageParam } from './calls-frame.tsx';
+
+function Applications({ territory }: { territory: TerritoryDetail }) {
+  const { t, locale } = useI18n();
+  const m = t.calls.mine;
+  const page = usePageParam();
+  const slug = territory.slug;
+  const list = useApi<Page<Application>>(callsPaths.mine(slug, page));
+  // The application names its call by slug; the titles come from the published calls.
+  const calls = useApi<Page<PublicCall>>(callsPaths.calls(slug, 1, 100));
+  if (list.status === 'loading') return <Loading label={t.common.loading} />;
+  if (list.status === 'error') return <ProblemAlert error={list.error} onRetry={list.reload} />;
+  const titles = new Map(calls.status === 'ok' ? calls.data.items.map((c) => [c.slug, pick(locale, c.titleFr, c.titleEn)]) : []);
+  if (list.data.items.length === 0)
+    return (
+      <>
+        <p className="empty">{m.empty}</p>
+        <Link href={callsHref.list(slug)}>{m.seeCalls}</Link>
+      </>
+    );
+  return (
+    <>
+      <DataTable
+        caption={m.caption}
+        rowKey={(a) => a.id}
+        rows={list.data.items}
+        columns={[
+          {
+            id: 'call',
+            header: m.call,
+            isRowHeader: true,
+            cell: (a) => <Link href={callsHref.application(slug, a.id)}>{titles.get(a.callSlug) ?? a.callSlug}</Link>,
+          },
+          { id: 'organization', header: m.organization, cell: (a) => a.organization.name },
+          { id: 'status', header: m.statusColumn, cell: (a) => <StatusBadge status={a.status} /> },
+          { id: 'revision', header: m.revisionColumn, cell: (a) => (a.revision > 0 ? String(a.revision) : '—') },
+          { id: 'updated', header: m.updated, cell: (a) => formatWhen(a.updatedAt, locale, territory.timeZone) },
+        ]}
+      />
+      <Pagination
+        page={page}
+        pageCount={Math.ceil(list.data.total / list.data.pageSize)}
+        hrefFor={(p) => `${callsHref.mine(slug)}${p > 1 ? `?page=${p}` : ''}`}
+        labels={pageLabels(t)}
+      />
+    </>
+  );
+}
+
+/** The signed-in person's applications in the territory, with their status and revision. */
+export function MyApplicationsPage() {
+  const { t } = useI18n();
+  return (
+    <CallsFrame heading={t.calls.mine.heading} access="signed_in">
+      {(territory) => <Applications territory={territory} />}
+    </CallsFrame>
+  );
+}
