@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { createIdentityMaintenance } from '../modules/identity/index.ts';
 import { createPlacesServices } from '../modules/places/index.ts';
+import { createProgrammesServices } from '../modules/programmes/index.ts';
 import { createDeps } from '../platform/deps.ts';
 
 /** Starts Totem; stops gracefully on SIGTERM/SIGINT, letting in-flight requests finish. */
@@ -16,10 +17,13 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
   const timer = setInterval(() => void deps.mailer.flush().catch((err) => deps.log.warn({ err }, 'mail flush failed')), 30_000);
   timer.unref();
   const maintenance = createIdentityMaintenance(deps);
-  const hourly = setInterval(
-    () => void maintenance.purgeExpired().catch((err) => deps.log.warn({ err }, 'purge of expired sessions failed')),
-    3_600_000,
-  );
+  // Monthly KPI requests go out from the 1st (territory's zone) and reminders after 7 and 14 days;
+  // the job is idempotent, so running it every hour only catches up after a stop.
+  const { kpi } = createProgrammesServices(deps);
+  const hourly = setInterval(() => {
+    void maintenance.purgeExpired().catch((err) => deps.log.warn({ err }, 'purge of expired sessions failed'));
+    void kpi.runMonthly().catch((err) => deps.log.warn({ err }, 'monthly KPI requests failed'));
+  }, 3_600_000);
   hourly.unref();
   // Bookings not checked in within their resource's grace period free their slot as no-shows.
   const { moves } = createPlacesServices(deps);
