@@ -67,7 +67,7 @@ function drawSummary(doc: PDFKit.PDFDocument, r: TReport, locale: Locale): void 
     .text(`${fr ? 'Rapport d’accompagnement' : 'Accompaniment report'} — ${name}`);
   doc.font('Helvetica').fontSize(10);
   doc.text(`${r.territory}${r.cohort ? ` — ${fr ? 'Promotion' : 'Cohort'} ${r.cohort.name}` : ''}`);
-  doc.text(`${fr ? 'Période' : 'Period'} : ${r.from} → ${r.to}`);
+  doc.text(fr ? `Période : du ${r.from} au ${r.to}` : `Period: ${r.from} to ${r.to}`);
   doc.moveDown(0.5);
   const lines = fr
     ? [

@@ -1,12 +1,13 @@
 import { and, eq, min } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { todayIn } from '../../platform/time/index.ts';
 import { programmeCohorts, programmeEnrolments, programmes } from './programmes.tables.ts';
 import { reportCsv } from './report-csv.ts';
 import { reportPdf } from './report-pdf.ts';
 import { reportRowsSql } from './report-sql.ts';
 import type { TReport, TReportQuery, TReportRow } from './reports.contract.ts';
-import { fieldError, found, inTerritory, type Scoped } from './scope.ts';
+import { found, inTerritory, type Scoped } from './scope.ts';
 
 type Raw = {
   organization_id: string;
@@ -76,7 +77,10 @@ async function build(s: Scoped, programmeId: string, q: TReportQuery, now: Date)
     .where(eq(programmeEnrolments.programmeId, programmeId));
   const from = q.from ?? first?.on ?? today;
   const to = q.to ?? today;
-  if (to < from) throw fieldError(s.ctx, 'to', 'too_small', 'fin avant le début', 'ends before it starts');
+  if (to < from) {
+    const message = s.ctx.locale === 'fr' ? 'fin avant le début' : 'ends before it starts';
+    throw new AppError('validation_failed', message, { errors: [{ path: 'querystring.to', code: 'too_small', message }] });
+  }
   const result = await s.tx.execute(reportRowsSql({ programmeId, cohortId: cohort?.id ?? null, from, to, zone: s.territory.timeZone }));
   const rows = (result as unknown as { rows: Raw[] }).rows.map(toRow);
   return {
