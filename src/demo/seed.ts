@@ -5,6 +5,7 @@ import type { Deps } from '../platform/context.ts';
 import { systemActor } from '../platform/policy/actor.ts';
 import { seedDirectory } from './directory-seed.ts';
 import { seedPlaces } from './places-seed.ts';
+import { seedProgrammes } from './programmes-seed.ts';
 
 /** The four ecosystems of the articles Totem is built for; people are fictional. */
 export const demoTerritories = [
@@ -87,9 +88,9 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
       tx.select({ id: organizations.id }).from(organizations).limit(1),
     );
     await seedPlaces(deps, ctx);
-    if (any) return { created: false };
-    await seedDirectory(deps, ctx);
-    return { created: true };
+    if (!any) await seedDirectory(deps, ctx);
+    await seedProgrammes(deps, ctx);
+    return { created: !any };
   }
   for (const t of demoTerritories) {
     if (existing.has(t.slug)) continue;
@@ -116,5 +117,6 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
   }
   await seedDirectory(deps, ctx);
   await seedPlaces(deps, ctx);
+  await seedProgrammes(deps, ctx);
   return { created: true };
 }

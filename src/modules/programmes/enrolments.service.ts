@@ -117,7 +117,9 @@ export function createEnrolmentsService({ database, clock }: Pick<Deps, 'databas
         const before = await requireEnrolment(s, enrolmentId);
         if (before.status !== 'active' && before.status !== 'waitlisted')
           throw new AppError('enrolment_not_current', 'this enrolment has already ended');
-        const exitedOn = input.exitedOn ?? todayIn(s.territory.timeZone, clock.now());
+        const today = todayIn(s.territory.timeZone, clock.now());
+        const exitedOn = input.exitedOn ?? today;
+        if (exitedOn > today) throw fieldError(ctx, 'exitedOn', 'future', 'date dans le futur', 'date in the future');
         if (before.enteredOn && exitedOn < before.enteredOn)
           throw fieldError(ctx, 'exitedOn', 'too_small', 'sortie avant l’entrée', 'exit before entry');
         const [after] = await s.tx

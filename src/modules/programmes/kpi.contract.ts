@@ -12,6 +12,12 @@ export const ZKpiParams = z.strictObject({
     .regex(/^[A-Za-z0-9_-]+$/),
 });
 
+export const ZEnrolmentKpiParams = z.strictObject({
+  slug: ZTerritorySlug,
+  enrolmentId: z.uuid(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+
 export const ZKpiForm = z
   .object({
     organization: z.string(),

@@ -1,6 +1,6 @@
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import { ZKpiForm, ZKpiParams, ZKpiStatusPage, ZKpiStatusQuery, ZSubmitKpiRequest } from './kpi.contract.ts';
+import { ZEnrolmentKpiParams, ZKpiForm, ZKpiParams, ZKpiStatusPage, ZKpiStatusQuery, ZSubmitKpiRequest } from './kpi.contract.ts';
 import { ZProgrammeParams } from './programmes.contract.ts';
 import { base, type ProgrammesServices, staff } from './programmes.routes.ts';
 
@@ -27,6 +27,16 @@ export function kpiRoutes({ kpi }: ProgrammesServices) {
       write: true,
       schema: { params: ZKpiParams, body: ZSubmitKpiRequest, response: { 200: ZKpiForm } },
       handler: async (req) => kpi.submit(ctxOf(req), req.params.slug, req.params.token, req.body),
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: `${base}/enrolments/:enrolmentId/kpi/:month`,
+      summary: 'Record the figures a company gave another way, for a month already asked (once)',
+      tags,
+      access: staff,
+      write: true,
+      schema: { params: ZEnrolmentKpiParams, body: ZSubmitKpiRequest, response: { 200: ZKpiForm } },
+      handler: async (req) => kpi.recordForCompany(ctxOf(req), req.params.slug, req.params.enrolmentId, req.params.month, req.body),
     }),
     defineRoute({
       method: 'GET',

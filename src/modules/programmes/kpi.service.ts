@@ -75,16 +75,44 @@ async function runTerritory(s: Scoped, deps: Pick<Deps, 'mailer' | 'config'>, no
   return { created: ids.length, reminded };
 }
 
-async function byToken(s: Scoped, token: string) {
-  const [row] = await s.tx
+/** A request with its enrolment, organisation name and programme. */
+const joined = (s: Scoped) =>
+  s.tx
     .select({ request: kpiRequests, enrolment: programmeEnrolments, organization: organizations.name, programme: programmes })
     .from(kpiRequests)
     .innerJoin(programmeEnrolments, eq(programmeEnrolments.id, kpiRequests.enrolmentId))
     .innerJoin(organizations, eq(organizations.id, programmeEnrolments.organizationId))
-    .innerJoin(programmes, eq(programmes.id, programmeEnrolments.programmeId))
-    .where(sql`${sha256(token)} = ANY(${kpiRequests.tokenHashes})`);
+    .innerJoin(programmes, eq(programmes.id, programmeEnrolments.programmeId));
+type Joined = Awaited<ReturnType<ReturnType<typeof joined>['where']>>[number];
+
+async function byToken(s: Scoped, token: string): Promise<Joined> {
+  const [row] = await joined(s).where(sql`${sha256(token)} = ANY(${kpiRequests.tokenHashes})`);
   if (!row) throw new AppError('token_invalid', 'unknown link');
   return row;
+}
+
+/** Answers a request once (409 after), audited, and dates the figures in the directory. */
+async function answer(s: Scoped, r: Joined, input: TSubmitKpiRequest, now: Date) {
+  const [after] = await s.tx
+    .update(kpiRequests)
+    .set({ ...input, revenueBand: input.revenueBand ?? null, keyFacts: input.keyFacts ?? null, answeredAt: now })
+    .where(and(eq(kpiRequests.id, r.request.id), isNull(kpiRequests.answeredAt)))
+    .returning();
+  if (!after) throw new AppError('kpi_already_answered', 'already answered');
+  await record(s, 'kpi_request.answer', 'kpi_request', after.id, { before: { answeredAt: null }, after: input });
+  const asOf = todayIn(s.territory.timeZone, now);
+  const source = `programme ${r.programme.slug}, ${r.request.period.slice(0, 7)}`;
+  const org = r.enrolment.organizationId;
+  await recordOrganizationFigure(s, org, { metric: 'headcount', value: input.headcount, asOf, source });
+  await recordOrganizationFigure(s, org, { metric: 'funds_raised', value: input.fundsRaisedCents, asOf, source });
+  if (input.revenueBand) await recordOrganizationFigure(s, org, { metric: 'revenue_band', band: input.revenueBand, asOf, source });
+  return {
+    organization: r.organization,
+    programmeFr: r.programme.nameFr,
+    programmeEn: r.programme.nameEn,
+    period: after.period,
+    answeredAt: now.toISOString(),
+  };
 }
 
 /** Monthly KPI requests: the job that asks and reminds, the company's answer by link, and the staff's view of who answered. */
@@ -124,29 +152,16 @@ export function createKpiService({ database, clock, mailer, config }: Pick<Deps,
 
     /** The company's answer, once; its figures are also dated in the directory. */
     submit(ctx: Ctx, slug: string, token: string, input: TSubmitKpiRequest) {
-      return inTerritory(database, ctx, slug, 'programmes.kpi_answer', async (s) => {
-        const r = await byToken(s, token);
-        const now = clock.now();
-        const [after] = await s.tx
-          .update(kpiRequests)
-          .set({ ...input, revenueBand: input.revenueBand ?? null, keyFacts: input.keyFacts ?? null, answeredAt: now })
-          .where(and(eq(kpiRequests.id, r.request.id), isNull(kpiRequests.answeredAt)))
-          .returning();
-        if (!after) throw new AppError('kpi_already_answered', 'already answered');
-        await record(s, 'kpi_request.answer', 'kpi_request', after.id, { before: { answeredAt: null }, after: input });
-        const asOf = todayIn(s.territory.timeZone, now);
-        const source = `programme ${r.programme.slug}, ${r.request.period.slice(0, 7)}`;
-        const org = r.enrolment.organizationId;
-        await recordOrganizationFigure(s, org, { metric: 'headcount', value: input.headcount, asOf, source });
-        await recordOrganizationFigure(s, org, { metric: 'funds_raised', value: input.fundsRaisedCents, asOf, source });
-        if (input.revenueBand) await recordOrganizationFigure(s, org, { metric: 'revenue_band', band: input.revenueBand, asOf, source });
-        return {
-          organization: r.organization,
-          programmeFr: r.programme.nameFr,
-          programmeEn: r.programme.nameEn,
-          period: after.period,
-          answeredAt: now.toISOString(),
-        };
+      return inTerritory(database, ctx, slug, 'programmes.kpi_answer', async (s) => answer(s, await byToken(s, token), input, clock.now()));
+    },
+
+    /** Staff record the figures a company gave them another way (a call, a meeting), for a month already asked. */
+    recordForCompany(ctx: Ctx, slug: string, enrolmentId: string, month: string, input: TSubmitKpiRequest) {
+      return inTerritory(database, ctx, slug, 'programmes.manage', async (s) => {
+        const [row] = await joined(s)
+          .where(and(eq(kpiRequests.enrolmentId, enrolmentId), eq(kpiRequests.period, `${month}-01`)))
+          .limit(1);
+        return answer(s, found(row, 'not_found', `KPI request of ${month}`), input, clock.now());
       });
     },
 

@@ -154,6 +154,17 @@ describe('the monthly KPI request', () => {
     await mailsAfter(2);
     await signInAgain();
     const enrolment = (await get(staff, `/programmes/${programme}/enrolments`)).json().items[0].id;
+    // April's figures given by phone: the staff record them.
+    const put = (agent: Agent, month: string) =>
+      t.request(agent, {
+        method: 'PUT',
+        url: `${base}/enrolments/${enrolment}/kpi/${month}`,
+        payload: { headcount: 8, fundsRaisedCents: 150_000_000 },
+      });
+    expect((await put(await t.signIn(t.emailOf('member')), '2026-04')).statusCode).toBe(403);
+    expect((await put(staff, '2026-06')).statusCode).toBe(404);
+    expect((await put(staff, '2026-04')).json()).toMatchObject({ period: '2026-04-01', answeredAt: '2026-04-01T08:00:00.000Z' });
+    expect((await put(staff, '2026-04')).statusCode).toBe(409);
     await post(staff, `/enrolments/${enrolment}/exit`, { reason: 'completed' });
     now = new Date('2026-05-01T08:00:00Z');
     expect((await run()).created).toBe(0);

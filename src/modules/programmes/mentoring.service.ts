@@ -160,6 +160,8 @@ export function createMentoringService({ database, clock }: Pick<Deps, 'database
           if (!sup)
             throw fieldError(ctx, 'supporterId', 'unknown', 'pas un mentor de cet accompagnement', 'not a supporter of this enrolment');
         }
+        if (input.heldOn > todayIn(s.territory.timeZone, clock.now()))
+          throw fieldError(ctx, 'heldOn', 'future', 'séance dans le futur', 'session in the future');
         if (e.enteredOn && input.heldOn < e.enteredOn)
           throw fieldError(ctx, 'heldOn', 'too_small', 'avant l’entrée dans le programme', 'before the programme was entered');
         const [row] = await s.tx

@@ -96,6 +96,8 @@ describe('sessions and milestones', () => {
     ]);
     const before = await post(staff, `/enrolments/${enrolment}/sessions`, { heldOn: '2026-02-01', durationMinutes: 30, topic: 'Avant' });
     expect(before.json().errors[0].path).toBe('body.heldOn');
+    const future = await post(staff, `/enrolments/${enrolment}/sessions`, { heldOn: '2026-03-03', durationMinutes: 30, topic: 'Demain' });
+    expect(future.json().errors[0]).toMatchObject({ path: 'body.heldOn', code: 'future' });
     expect(
       (await post(staff, `/enrolments/${enrolment}/sessions`, { heldOn: '2026-03-02', durationMinutes: 0, topic: 'x' })).statusCode,
     ).toBe(422);

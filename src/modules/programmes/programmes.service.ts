@@ -149,6 +149,7 @@ export function createProgrammesService({ database }: Pick<Deps, 'database'>) {
         const [before] = await s.tx.select().from(programmeCohorts).where(eq(programmeCohorts.id, cohortId));
         const cohort = found(before, 'cohort_not_found', `cohort ${cohortId}`);
         checkCohortDates(ctx, input.startsOn ?? cohort.startsOn, input.endsOn ?? cohort.endsOn);
+        if (!Object.keys(input).length) return one(s, cohort.programmeId);
         const [after] = await guarded(() => s.tx.update(programmeCohorts).set(input).where(eq(programmeCohorts.id, cohortId)).returning());
         await record(s, 'programme_cohort.update', 'programme_cohort', cohortId, { before: cohort, after });
         return one(s, cohort.programmeId);

@@ -124,6 +124,8 @@ describe('enrolments under a cap', () => {
     expect((await post(staff, `/enrolments/${first.id}/exit`, { reason: 'finished' })).statusCode).toBe(422);
     const early = await post(staff, `/enrolments/${first.id}/exit`, { reason: 'completed', exitedOn: '2026-01-01' });
     expect(early.json().errors[0].path).toBe('body.exitedOn');
+    const planned = await post(staff, `/enrolments/${first.id}/exit`, { reason: 'completed', exitedOn: '2026-04-01' });
+    expect(planned.json().errors[0]).toMatchObject({ path: 'body.exitedOn', code: 'future' });
     const exited = await post(staff, `/enrolments/${first.id}/exit`, { reason: 'completed' });
     expect(exited.json()).toMatchObject({ status: 'exited', exitReason: 'completed', exitedOn: '2026-03-20' });
     const again = await post(staff, `/enrolments/${first.id}/exit`, { reason: 'completed' });
@@ -171,5 +173,38 @@ describe('enrolments under a cap', () => {
       'body.cohortId',
     );
     expect((await get(staff, `/programmes/${stardust.id}`)).json().cohorts[0]).toMatchObject({ active: 1, cap: 1 });
+  });
+});
+
+describe('tenancy', () => {
+  it('keeps every programmes table behind the tenant_isolation policy', async () => {
+    const { sql } = await import('drizzle-orm');
+    const tables = [
+      'programmes',
+      'programme_themes',
+      'programme_cohorts',
+      'programme_enrolments',
+      'programme_supporters',
+      'programme_sessions',
+      'programme_milestones',
+      'kpi_requests',
+    ];
+    const r = await t.deps.database.transaction({ system: true }, (tx) =>
+      tx.execute(sql`SELECT c.relname, c.relrowsecurity, p.policyname FROM pg_class c
+        LEFT JOIN pg_policies p ON p.tablename = c.relname AND p.policyname = 'tenant_isolation'
+        WHERE c.relname IN (${sql.join(
+          tables.map((x) => sql`${x}`),
+          sql`, `,
+        )})`),
+    );
+    const rows = (r as unknown as { rows: { relname: string; relrowsecurity: boolean; policyname: string | null }[] }).rows;
+    expect(rows.map((x) => [x.relname, x.relrowsecurity, x.policyname]).sort()).toEqual(
+      tables.map((x) => [x, true, 'tenant_isolation']).sort(),
+    );
+    // Without a territory, a transaction sees none of them.
+    const seen = await t.deps.database.transaction({ territoryId: null }, (tx) =>
+      tx.execute(sql`SELECT count(*)::int AS n FROM programme_enrolments`),
+    );
+    expect((seen as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
   });
 });
