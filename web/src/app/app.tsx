@@ -23,6 +23,7 @@ import {
   TrainingsManagerPage,
   TrainingsPage,
 } from '../modules/places/index.ts';
+import { EnrolmentPage, KpiFormPage, ProgrammesBoardPage, PublicProgrammePage, ReportPage } from '../modules/programmes/index.ts';
 import { AuditPage, HomePage, MembersPage, TerritoryPage } from '../modules/territories/index.ts';
 import { AccessibilityPage } from './accessibility-page.tsx';
 import { Layout } from './layout.tsx';
@@ -54,6 +55,11 @@ function AppRoutes() {
         <Route path="t/:slug/gestion/lieux/formations" element={<TrainingsManagerPage />} />
         <Route path="t/:slug/gestion/lieux/formations/:trainingId" element={<RosterPage />} />
         <Route path="check-in/:token" element={<CheckInPage />} />
+        <Route path="t/:slug/programmes/:programmeSlug" element={<PublicProgrammePage />} />
+        <Route path="t/:slug/indicateurs/:token" element={<KpiFormPage />} />
+        <Route path="t/:slug/gestion/programmes" element={<ProgrammesBoardPage />} />
+        <Route path="t/:slug/gestion/programmes/accompagnements/:enrolmentId" element={<EnrolmentPage />} />
+        <Route path="t/:slug/gestion/programmes/:programmeId/rapport" element={<ReportPage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />
         <Route path="t/:slug/audit" element={<AuditPage />} />
         <Route path="sign-in" element={<SignInPage />} />

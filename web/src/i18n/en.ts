@@ -1,6 +1,7 @@
 import { directoryEn } from './directory.en.ts';
 import type { Messages } from './fr.ts';
 import { placesEn } from './places.en.ts';
+import { programmesEn } from './programmes.en.ts';
 import { statementEn } from './statement.en.ts';
 
 /** Every string of the interface, in English. */
@@ -201,4 +202,5 @@ export const en: Messages = {
   statement: statementEn,
   directory: directoryEn,
   places: placesEn,
+  programmes: programmesEn,
 };

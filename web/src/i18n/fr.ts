@@ -1,5 +1,6 @@
 import { directoryFr } from './directory.fr.ts';
 import { placesFr } from './places.fr.ts';
+import { programmesFr } from './programmes.fr.ts';
 import { statementFr } from './statement.fr.ts';
 
 /** Every string of the interface, in French (the reference language: English must match its shape). */
@@ -200,6 +201,7 @@ export const fr = {
   statement: statementFr,
   directory: directoryFr,
   places: placesFr,
+  programmes: programmesFr,
 };
 
 export type Messages = typeof fr;
