@@ -20,6 +20,7 @@ import {
   sessionCookie,
 } from './modules/identity/index.ts';
 import { createPlacesServices, placesRoutes } from './modules/places/index.ts';
+import { createProgrammesServices, programmesRoutes } from './modules/programmes/index.ts';
 import { createTerritoriesService, territoriesRoutes } from './modules/territories/index.ts';
 import type { Deps } from './platform/context.ts';
 import { AppError } from './platform/errors/app-error.ts';
@@ -127,6 +128,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     ...directoryRoutes(createDirectoryServices(deps)),
     ...placesRoutes(createPlacesServices(deps)),
     ...callsRoutes(createCallsServices(deps)),
+    ...programmesRoutes(createProgrammesServices(deps)),
     ...identityRoutes({
       auth: createAuthService(deps),
       members: createMembersService(deps),

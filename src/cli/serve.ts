@@ -2,6 +2,7 @@ import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { createPlacesServices } from '../modules/places/index.ts';
+import { createProgrammesServices } from '../modules/programmes/index.ts';
 import { createDeps } from '../platform/deps.ts';
 import { hourlyMaintenance } from './maintenance.ts';
 
@@ -15,7 +16,13 @@ export async function serve(config: Config, opts: { seed: boolean }): Promise<vo
   const app = await buildApp(deps);
   const timer = setInterval(() => void deps.mailer.flush().catch((err) => deps.log.warn({ err }, 'mail flush failed')), 30_000);
   timer.unref();
-  const hourly = setInterval(() => void hourlyMaintenance(deps).catch((err) => deps.log.warn({ err }, 'hourly purge failed')), 3_600_000);
+  // Monthly KPI requests go out from the 1st (territory's zone) and reminders after 7 and 14 days;
+  // the job is idempotent, so running it every hour only catches up after a stop.
+  const { kpi } = createProgrammesServices(deps);
+  const hourly = setInterval(() => {
+    void hourlyMaintenance(deps).catch((err) => deps.log.warn({ err }, 'hourly purge failed'));
+    void kpi.runMonthly().catch((err) => deps.log.warn({ err }, 'monthly KPI requests failed'));
+  }, 3_600_000);
   hourly.unref();
   // Bookings not checked in within their resource's grace period free their slot as no-shows.
   const { moves } = createPlacesServices(deps);

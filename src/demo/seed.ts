@@ -6,6 +6,7 @@ import { systemActor } from '../platform/policy/actor.ts';
 import { seedCalls } from './calls-seed.ts';
 import { seedDirectory } from './directory-seed.ts';
 import { seedPlaces } from './places-seed.ts';
+import { seedProgrammes } from './programmes-seed.ts';
 
 /** The four ecosystems of the articles Totem is built for; people are fictional. */
 export const demoTerritories = [
@@ -88,13 +89,10 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
       tx.select({ id: organizations.id }).from(organizations).limit(1),
     );
     await seedPlaces(deps, ctx);
-    if (any) {
-      await seedCalls(deps, ctx, demoPassword);
-      return { created: false };
-    }
-    await seedDirectory(deps, ctx);
+    if (!any) await seedDirectory(deps, ctx);
+    await seedProgrammes(deps, ctx);
     await seedCalls(deps, ctx, demoPassword);
-    return { created: true };
+    return { created: !any };
   }
   for (const t of demoTerritories) {
     if (existing.has(t.slug)) continue;
@@ -121,6 +119,7 @@ export async function seedDemo(deps: Deps): Promise<{ created: boolean }> {
   }
   await seedDirectory(deps, ctx);
   await seedPlaces(deps, ctx);
+  await seedProgrammes(deps, ctx);
   await seedCalls(deps, ctx, demoPassword);
   return { created: true };
 }

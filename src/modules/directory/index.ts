@@ -13,6 +13,9 @@ export {
   organizationThemes,
   people,
 } from './directory.tables.ts';
+export { revenueBands } from './directory.values.ts';
 export { isValidRna, isValidSiren, isValidSiret } from './identifiers.ts';
+/** Adds a dated figure (headcount, funds raised in cents, revenue band) to an organisation, in the caller's transaction, audited. */
+export { addMetric as recordOrganizationFigure } from './metrics.service.ts';
 export { createOrganization } from './organization-writes.ts';
 export { createPerson } from './people.service.ts';

@@ -7,6 +7,7 @@ export * from '../../modules/calls/calls.tables.ts';
 export * from '../../modules/directory/directory.tables.ts';
 export * from '../../modules/identity/identity.tables.ts';
 export * from '../../modules/places/places.tables.ts';
+export * from '../../modules/programmes/programmes.tables.ts';
 export * from '../../modules/territories/territories.tables.ts';
 export * from '../audit/audit.tables.ts';
 export * from '../mail/mail.tables.ts';

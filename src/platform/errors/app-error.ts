@@ -73,6 +73,17 @@ export type ErrorCode =
   | 'reminder_too_soon'
   | 'file_not_found'
   | 'file_rejected'
+  | 'programme_not_found'
+  | 'cohort_not_found'
+  | 'programme_enrolment_not_found'
+  | 'supporter_not_found'
+  | 'milestone_not_found'
+  | 'programme_full'
+  | 'already_in_programme'
+  | 'enrolment_not_current'
+  | 'waitlist_empty'
+  | 'programme_slug_taken'
+  | 'kpi_already_answered'
   | 'internal';
 
 export type FieldError = { path: string; code: string; message: string };
@@ -148,6 +159,17 @@ export const statusByCode: Record<ErrorCode, number> = {
   reminder_too_soon: 429,
   file_not_found: 404,
   file_rejected: 422,
+  programme_not_found: 404,
+  cohort_not_found: 404,
+  programme_enrolment_not_found: 404,
+  supporter_not_found: 404,
+  milestone_not_found: 404,
+  programme_full: 409,
+  already_in_programme: 409,
+  enrolment_not_current: 409,
+  waitlist_empty: 409,
+  programme_slug_taken: 409,
+  kpi_already_answered: 409,
   internal: 500,
 };
 

@@ -145,5 +145,25 @@ export const errorTitles: Record<ErrorCode, Record<Locale, string>> = {
     fr: "Ce fichier n'est pas accepté (type, taille ou contenu).",
     en: 'This file is not accepted (type, size or content).',
   },
+  programme_not_found: { fr: 'Programme introuvable.', en: 'Programme not found.' },
+  cohort_not_found: { fr: 'Promotion introuvable.', en: 'Cohort not found.' },
+  programme_enrolment_not_found: { fr: 'Accompagnement introuvable.', en: 'Enrolment not found.' },
+  supporter_not_found: { fr: 'Mentor ou expert introuvable.', en: 'Mentor or expert not found.' },
+  milestone_not_found: { fr: 'Jalon introuvable.', en: 'Milestone not found.' },
+  programme_full: {
+    fr: 'Le programme (ou la promotion) a atteint son plafond d’entreprises accompagnées.',
+    en: 'The programme (or cohort) has reached its cap of companies accompanied.',
+  },
+  already_in_programme: {
+    fr: 'Cette structure est déjà accompagnée ou en liste d’attente dans ce programme.',
+    en: 'This organisation is already accompanied or waitlisted in this programme.',
+  },
+  enrolment_not_current: {
+    fr: 'Cet accompagnement n’est pas dans l’état requis (déjà sorti, ou pas encore actif).',
+    en: 'This enrolment is not in the required state (already exited, or not active yet).',
+  },
+  waitlist_empty: { fr: 'La liste d’attente est vide.', en: 'The waitlist is empty.' },
+  programme_slug_taken: { fr: 'Un programme porte déjà cet identifiant.', en: 'A programme already uses this identifier.' },
+  kpi_already_answered: { fr: 'Ces indicateurs ont déjà été transmis.', en: 'These figures have already been submitted.' },
   internal: { fr: 'Erreur interne. Elle a été enregistrée.', en: 'Internal error. It has been logged.' },
 };

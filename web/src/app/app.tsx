@@ -37,6 +37,7 @@ import {
   TrainingsManagerPage,
   TrainingsPage,
 } from '../modules/places/index.ts';
+import { EnrolmentPage, KpiFormPage, ProgrammesBoardPage, PublicProgrammePage, ReportPage } from '../modules/programmes/index.ts';
 import { AuditPage, HomePage, MembersPage, TerritoryPage } from '../modules/territories/index.ts';
 import { AccessibilityPage } from './accessibility-page.tsx';
 import { Layout } from './layout.tsx';
@@ -81,6 +82,11 @@ function AppRoutes() {
         <Route path="t/:slug/gestion/appels/:call" element={<CallEditorPage />} />
         <Route path="t/:slug/gestion/appels/:call/candidatures" element={<PipelinePage />} />
         <Route path="t/:slug/gestion/appels/:call/candidatures/:applicationId" element={<StaffApplicationPage />} />
+        <Route path="t/:slug/programmes/:programmeSlug" element={<PublicProgrammePage />} />
+        <Route path="t/:slug/indicateurs/:token" element={<KpiFormPage />} />
+        <Route path="t/:slug/gestion/programmes" element={<ProgrammesBoardPage />} />
+        <Route path="t/:slug/gestion/programmes/accompagnements/:enrolmentId" element={<EnrolmentPage />} />
+        <Route path="t/:slug/gestion/programmes/:programmeId/rapport" element={<ReportPage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />
         <Route path="t/:slug/audit" element={<AuditPage />} />
         <Route path="sign-in" element={<SignInPage />} />

@@ -2,6 +2,7 @@ import { callsEn } from './calls.en.ts';
 import { directoryEn } from './directory.en.ts';
 import type { Messages } from './fr.ts';
 import { placesEn } from './places.en.ts';
+import { programmesEn } from './programmes.en.ts';
 import { statementEn } from './statement.en.ts';
 
 /** Every string of the interface, in English. */
@@ -203,4 +204,5 @@ export const en: Messages = {
   directory: directoryEn,
   places: placesEn,
   calls: callsEn,
+  programmes: programmesEn,
 };

@@ -1,6 +1,7 @@
 import { callsFr } from './calls.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { placesFr } from './places.fr.ts';
+import { programmesFr } from './programmes.fr.ts';
 import { statementFr } from './statement.fr.ts';
 
 /** Every string of the interface, in French (the reference language: English must match its shape). */
@@ -202,6 +203,7 @@ export const fr = {
   directory: directoryFr,
   places: placesFr,
   calls: callsFr,
+  programmes: programmesFr,
 };
 
 export type Messages = typeof fr;
