@@ -70,7 +70,7 @@ describe('the programme board', () => {
     await page.getByRole('textbox', { name: 'Intitulé' }).fill('Homologation');
     await page.getByRole('button', { name: 'Ajouter un jalon' }).click();
     await page.getByRole('button', { name: 'Marquer « Homologation » comme atteint' }).click();
-    await page.getByRole('table', { name: 'Jalons' }).getByText('Atteint').waitFor();
+    await page.getByRole('table', { name: 'Jalons' }).getByRole('row').filter({ hasText: 'Homologation' }).getByText('Atteint').waitFor();
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Mettre fin à l’accompagnement' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Mettre fin à cet accompagnement ?' });

@@ -76,17 +76,26 @@ function Enrolments({
   );
 }
 
-function Board({ territory, programme, onChange }: { territory: TerritoryDetail; programme: Programme; onChange: () => void }) {
+type BoardProps = {
+  territory: TerritoryDetail;
+  programme: Programme;
+  onChange: () => void;
+  /** Kept by the parent: the board is drawn again once the programme's counts are reloaded. */
+  promoted: string | null;
+  setPromoted: (name: string | null) => void;
+};
+
+function Board({ territory, programme, onChange, promoted, setPromoted }: BoardProps) {
   const { t } = useI18n();
   const b = t.programmes.board;
   const [params] = useSearchParams();
   const status = statuses.find((s) => s === params.get('statut')) ?? 'active';
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const [error, setError] = useState<unknown>(null);
-  const [promoted, setPromoted] = useState<string | null>(null);
   const base = `/t/${territory.slug}/gestion/programmes?programme=${programme.id}`;
   const promote = async () => {
     setError(null);
+    setPromoted(null);
     try {
       const e = await apiRequest<Enrolment>(programmesPaths.promote(territory.slug, programme.id), { method: 'POST' });
       setPromoted(e.organization.name);
@@ -140,6 +149,7 @@ export function ProgrammesBoard({ territory }: { territory: TerritoryDetail }) {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const list = useApi<{ items: Programme[] }>(programmesPaths.programmes(territory.slug));
+  const [promoted, setPromoted] = useState<string | null>(null);
   if (list.status === 'loading') return <Loading label={t.common.loading} />;
   if (list.status === 'error') return <ProblemAlert error={list.error} onRetry={list.reload} />;
   const items = list.data.items;
@@ -154,7 +164,7 @@ export function ProgrammesBoard({ territory }: { territory: TerritoryDetail }) {
         value={current.id}
         onChange={(id) => void navigate(`/t/${territory.slug}/gestion/programmes?programme=${id}`)}
       />
-      <Board territory={territory} programme={current} onChange={list.reload} />
+      <Board territory={territory} programme={current} onChange={list.reload} promoted={promoted} setPromoted={setPromoted} />
     </>
   );
 }
