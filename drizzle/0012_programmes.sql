@@ -231,3 +231,7 @@ ALTER TABLE programme_milestones ENABLE ROW LEVEL SECURITY;--> statement-breakpo
 CREATE POLICY tenant_isolation ON programme_milestones USING (territory_id = totem_territory()) WITH CHECK (territory_id = totem_territory());--> statement-breakpoint
 ALTER TABLE kpi_requests ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY tenant_isolation ON kpi_requests USING (territory_id = totem_territory()) WITH CHECK (territory_id = totem_territory());
+--> statement-breakpoint
+-- A call leads to one of its territory's programmes (the calls service checks the territory); deleting
+-- the programme unlinks the call.
+ALTER TABLE calls ADD CONSTRAINT calls_programme_id_programmes_id_fk FOREIGN KEY (programme_id) REFERENCES programmes(id) ON DELETE SET NULL;

@@ -54,7 +54,19 @@ export const ZRevision = z.object({
 });
 export const ZRevisionList = z.object({ items: z.array(ZRevision) });
 
-export const ZDecisionRequest = z.strictObject({ decision: z.enum(decisionKinds), reason: ZRequiredText(2000) });
+export const ZDecisionRequest = z.strictObject({
+  decision: z.enum(decisionKinds),
+  reason: ZRequiredText(2000),
+  /** When a selected application enters a programme by cohorts: the cohort. */
+  cohortId: z.uuid().optional(),
+});
+/** The decided application and, when the selection admitted it to the call's programme, how. */
+export const ZDecisionResult = ZApplication.extend({
+  admission: z
+    .object({ programmeId: z.uuid(), status: z.enum(['active', 'waitlisted']), position: z.number().int().optional() })
+    .nullable(),
+});
+export type TDecisionResult = z.infer<typeof ZDecisionResult>;
 export type TDecisionRequest = z.output<typeof ZDecisionRequest>;
 
 export const ZApplicationFile = z.object({

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { programmes } from '../programmes/index.ts';
 import { territoryThemes } from '../territories/index.ts';
 import { type CallRow, toCall, toPublicCall, windowOf } from './call-dto.ts';
 import { isUuid, type TCreateCallRequest, type TUpdateCallRequest } from './calls.contract.ts';
@@ -42,6 +43,18 @@ async function checkThemes(s: Scoped, themes: readonly string[] | undefined) {
 }
 
 /** Calls: public reading of published calls, management by the territory's admins and staff. */
+/** The programme a call leads to must be one of the territory's (its selected applicants enter it). */
+async function checkProgramme(s: Scoped, programmeId: string | null | undefined): Promise<void> {
+  if (!programmeId) return;
+  const [found] = await s.tx
+    .select({ id: programmes.id })
+    .from(programmes)
+    .where(and(eq(programmes.id, programmeId), eq(programmes.territoryId, s.territory.id)));
+  if (found) return;
+  const message = s.ctx.locale === 'fr' ? 'programme inconnu dans ce territoire' : 'no such programme in this territory';
+  throw new AppError('validation_failed', message, { errors: [{ path: 'body.programmeId', code: 'not_found', message }] });
+}
+
 export function createCallsService({ database, clock }: Pick<Deps, 'database' | 'clock'>) {
   return {
     list(ctx: Ctx, slug: string, { page, pageSize }: { page: number; pageSize: number }) {
@@ -73,6 +86,7 @@ export function createCallsService({ database, clock }: Pick<Deps, 'database' | 
         const { opensLocal, closesLocal, intake, ...rest } = input;
         const window = windowOf(intake, opensLocal, closesLocal, s.territory.timeZone);
         await checkThemes(s, input.themes);
+        await checkProgramme(s, input.programmeId);
         const [row] = await s.tx
           .insert(calls)
           .values({ ...rest, form: ZFormDefinition.parse(rest.form), ...window, intake, territoryId: s.territory.id })
@@ -90,6 +104,7 @@ export function createCallsService({ database, clock }: Pick<Deps, 'database' | 
       return inTerritory(database, ctx, slug, 'calls.manage', async (s) => {
         const before = await requireCall(s, ref);
         await checkThemes(s, input.themes);
+        await checkProgramme(s, input.programmeId);
         const { opensLocal, closesLocal, intake, ...rest } = input;
         const window = windowOf(
           intake ?? before.intake,

@@ -1,10 +1,12 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { actorId } from '../../platform/policy/actor.ts';
 import { organizations } from '../directory/index.ts';
 import { users } from '../identity/index.ts';
+import { admitToProgramme } from '../programmes/index.ts';
 import { requireApplication, toApplication } from './application-access.ts';
-import type { TDecisionRequest } from './applications.contract.ts';
+import type { TDecisionRequest, TDecisionResult } from './applications.contract.ts';
 import { applications, reviewReminders, reviews } from './calls.tables.ts';
 import { decisionMail, reminderMail } from './decision-mail.ts';
 import { spread, weightedMean } from './ranking.ts';
@@ -96,7 +98,7 @@ export function createDecisionsService({ database, clock, mailer, config }: Pick
     },
 
     /** Selected, waitlisted or rejected, with a reason, e-mailed to the applicant in their language. */
-    async decide(ctx: Ctx, slug: string, applicationId: string, input: TDecisionRequest) {
+    async decide(ctx: Ctx, slug: string, applicationId: string, input: TDecisionRequest): Promise<TDecisionResult> {
       const result = await inTerritory(database, ctx, slug, 'calls.manage', async (s) => {
         const row = await requireApplication(s, applicationId, { lock: true, staffOnly: true });
         if (!decidable.includes(row.a.status)) throw new AppError('application_locked', `a ${row.a.status} application cannot be decided`);
@@ -105,6 +107,20 @@ export function createDecisionsService({ database, clock, mailer, config }: Pick
           .update(applications)
           .set({ status: input.decision, decisionReason: input.reason, decidedAt: now, updatedAt: now })
           .where(eq(applications.id, applicationId));
+        // A first selection for a call that leads to a programme admits the organisation there, in the
+        // same transaction: admitted while the programme's cap allows, otherwise waitlisted.
+        const admission =
+          input.decision === 'selected' && row.a.status !== 'selected' && row.call.programmeId
+            ? await admitToProgramme(s.tx, {
+                territoryId: s.territory.id,
+                programmeId: row.call.programmeId,
+                cohortId: input.cohortId,
+                organizationId: row.a.organizationId,
+                source: { kind: 'application', id: applicationId },
+                actorId: actorId(ctx.actor),
+                now,
+              }).then((a) => ({ programmeId: row.call.programmeId as string, status: a.status, position: a.position }))
+            : null;
         const [applicant] = await s.tx.select({ email: users.email }).from(users).where(eq(users.id, row.a.applicantId));
         const locale = row.a.locale === 'en' ? 'en' : 'fr';
         if (applicant)
@@ -121,7 +137,7 @@ export function createDecisionsService({ database, clock, mailer, config }: Pick
           before: { status: row.a.status },
           after: { status: input.decision, reason: input.reason },
         });
-        return toApplication(await requireApplication(s, applicationId), ctx.locale);
+        return { ...toApplication(await requireApplication(s, applicationId), ctx.locale), admission };
       });
       void mailer.flush();
       return result;

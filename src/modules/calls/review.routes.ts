@@ -1,6 +1,6 @@
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import { ZApplication, ZApplicationParams, ZDecisionRequest } from './applications.contract.ts';
+import { ZApplicationParams, ZDecisionRequest, ZDecisionResult } from './applications.contract.ts';
 import type { AssignmentService } from './assignment.service.ts';
 import { ZCallsParams } from './calls.contract.ts';
 import type { DecisionsService } from './decisions.service.ts';
@@ -147,7 +147,7 @@ function staffRoutes(assignment: AssignmentService, decisions: DecisionsService)
       tags,
       access: staff,
       write: true,
-      schema: { params: ZApplicationParams, body: ZDecisionRequest, response: { 200: ZApplication } },
+      schema: { params: ZApplicationParams, body: ZDecisionRequest, response: { 200: ZDecisionResult } },
       handler: async (req) => decisions.decide(ctxOf(req), req.params.slug, req.params.applicationId, req.body),
     }),
   ];

@@ -262,4 +262,28 @@ describe('decisions and laureates', () => {
     expect(decide.statusCode).toBe(404);
     expect((await req(f.staff, 'GET', `/applications/${ids.b}`)).json().status).toBe('submitted');
   });
+
+  it("admits a selected organisation to the call's programme, waitlisting it once the cap is reached", async () => {
+    const missing = await req(f.staff, 'PATCH', '/calls/selection', { programmeId: '00000000-0000-4000-8000-000000000000' });
+    expect([missing.statusCode, missing.json().errors[0].path]).toEqual([422, 'body.programmeId']);
+    const programme = await req(f.staff, 'POST', '/programmes', {
+      slug: 'incubation',
+      nameFr: 'Incubation',
+      nameEn: 'Incubation',
+      kind: 'incubation',
+      entry: 'continuous',
+      cap: 1,
+    });
+    expect(programme.statusCode).toBe(201);
+    const programmeId = programme.json().id as string;
+    expect((await req(f.staff, 'PATCH', '/calls/selection', { programmeId })).statusCode).toBe(200);
+    const decide = (id: string, decision: string) =>
+      req(f.staff, 'POST', `/applications/${id}/decision`, { decision, reason: 'Comité du jour.' });
+    expect((await decide(ids.b, 'selected')).json().admission).toEqual({ programmeId, status: 'active' });
+    expect((await decide(ids.a, 'selected')).json().admission).toEqual({ programmeId, status: 'waitlisted', position: 1 });
+    // Deciding again does not enrol twice.
+    expect((await decide(ids.b, 'selected')).json().admission).toBeNull();
+    const waitlist = await req(f.staff, 'GET', `/programmes/${programmeId}/enrolments?status=waitlisted`);
+    expect(waitlist.json().items.map((e: { organization: { id: string } }) => e.organization.id)).toEqual([f.orgs.young]);
+  });
 });
