@@ -85,7 +85,9 @@ export async function startFlow(opts: { clock?: Clock } = {}): Promise<Flow> {
     browser,
     async newPage({ viewport = { width: 1280, height: 860 }, locale = 'fr-FR' } = {}) {
       const context = await browser.newContext({ baseURL: baseUrl, viewport, locale });
-      context.setDefaultTimeout(10_000);
+      // Generous: a page that loads several resources can take seconds on a busy two-core CI machine;
+      // a passing flow never waits for it, a failing one only reports later.
+      context.setDefaultTimeout(20_000);
       contexts.push(context);
       return context.newPage();
     },
