@@ -3,10 +3,12 @@
  * matching), Louvre Lens Vallée's call with its laureates, French Tech Aix-Marseille's Stardust
  * programme. Loaded through the services; applications are entered by each territory's staff.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createCallsServices, ZFormDefinition } from '../modules/calls/index.ts';
 import { organizations } from '../modules/directory/index.ts';
 import { createMembersService, loadActor, users } from '../modules/identity/index.ts';
+import { programmes } from '../modules/programmes/index.ts';
+import { territories } from '../modules/territories/index.ts';
 import type { Ctx, Deps } from '../platform/context.ts';
 import { addDays, todayIn } from '../platform/time/index.ts';
 
@@ -24,6 +26,8 @@ type DemoCall = {
   applications: DemoApplication[];
   window?: boolean;
   publishLaureates?: boolean;
+  /** The slug of the territory's programme that selected applicants enter. */
+  programme?: string;
 };
 
 const form = (themesLabel: string) => ({
@@ -45,6 +49,7 @@ const demoCalls: DemoCall[] = [
   {
     territory: 'bethune-bruay',
     slug: 'cluster-territoire-intelligent',
+    programme: 'accompagnement-territoire-intelligent',
     titleFr: 'Rejoindre le Cluster du territoire intelligent',
     titleEn: 'Join the smart-territory cluster',
     descriptionFr: 'Appel à projets continu : tout projet répondant à au moins une des six thématiques du territoire intelligent.',
@@ -137,6 +142,18 @@ async function organizationId(deps: Pick<Deps, 'database'>, key: string) {
   return row?.id;
 }
 
+/** The id of a territory's programme by its slug (seeded before the calls), or null. */
+async function programmeId(deps: Deps, territorySlug: string, slug: string): Promise<string | null> {
+  const [row] = await deps.database.transaction({ system: true }, (tx) =>
+    tx
+      .select({ id: programmes.id })
+      .from(programmes)
+      .innerJoin(territories, eq(territories.id, programmes.territoryId))
+      .where(and(eq(programmes.slug, slug), eq(territories.slug, territorySlug))),
+  );
+  return row?.id ?? null;
+}
+
 async function seedOne(deps: Deps, ctx: Ctx, c: DemoCall, password: string) {
   const s = createCallsServices(deps);
   const exists = await s.calls.get(ctx, c.territory, c.slug).then(
@@ -150,11 +167,11 @@ async function seedOne(deps: Deps, ctx: Ctx, c: DemoCall, password: string) {
     ? { intake: 'window' as const, opensLocal: `${addDays(today, -30)}T09:00`, closesLocal: `${addDays(today, 60)}T18:00` }
     : { intake: 'continuous' as const, opensLocal: null, closesLocal: null };
   const eligibility = { organizationKinds: [], inTerritory: false, maxCompanyAgeYears: null, minMatchingThemes: 1 };
-  const { territory, staff: _s, reviewer: _r, applications: _a, window: _w, publishLaureates: _p, ...fields } = c;
+  const { territory, staff: _s, reviewer: _r, applications: _a, window: _w, publishLaureates: _p, programme, ...fields } = c;
   const call = await s.calls.create(ctx, territory, {
     ...fields,
     ...window,
-    programmeId: null,
+    programmeId: programme ? await programmeId(deps, territory, programme) : null,
     eligibility,
     documents: [],
     form: ZFormDefinition.parse(form('Thématiques')),

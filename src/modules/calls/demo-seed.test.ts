@@ -17,6 +17,16 @@ describe('demo calls', () => {
     expect(calls.items).toHaveLength(1);
     expect(calls.items[0]).toMatchObject({ intake: 'continuous', isOpen: true, eligibility: { minMatchingThemes: 1 } });
     expect(calls.items[0].themes).toHaveLength(6);
+    // Its selected applicants enter the cluster's accompaniment, capped at 20 companies.
+    const staff = await t.signIn('hugo.durand@demo.totem.localhost', 'totem-demo-2026');
+    const call = await t.request(staff, {
+      method: 'GET',
+      url: '/api/v1/territories/bethune-bruay/calls/cluster-territoire-intelligent/manage',
+    });
+    const programmes = await t.request(staff, { method: 'GET', url: '/api/v1/territories/bethune-bruay/programmes' });
+    const accompaniment = programmes.json().items.find((p: { slug: string }) => p.slug === 'accompagnement-territoire-intelligent');
+    expect(accompaniment.cap).toBe(20);
+    expect(call.json().programmeId).toBe(accompaniment.id);
   });
 
   it("shows Louvre Lens Vallée's laureates and opens Stardust's window", async () => {
