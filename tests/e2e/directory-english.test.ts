@@ -71,15 +71,15 @@ describe('the directory back office in English, on a phone', () => {
 
     // An organisation's editors: English headings and labels; dates in the wrong order are refused by the server.
     const agent = await flow.t.signIn(staffEmail, demoPassword);
-    const url = '/api/v1/territories/bethune-bruay/directory/organizations?q=bybe';
-    const bybe = (await flow.t.request(agent, { method: 'GET', url })).json().items[0];
-    await page.goto(`/t/bethune-bruay/gestion/annuaire/${bybe.id}`);
-    await page.getByRole('heading', { level: 2, name: 'Edit Bybe' }).waitFor();
+    const url = '/api/v1/territories/bethune-bruay/directory/organizations?q=la%20fabrique';
+    const fabrique = (await flow.t.request(agent, { method: 'GET', url })).json().items[0];
+    await page.goto(`/t/bethune-bruay/gestion/annuaire/${fabrique.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Edit La Fabrique' }).waitFor();
     const relations = page.getByRole('region', { name: 'Relationships with other organisations' });
-    await page.getByRole('table', { name: 'Relationships of Bybe' }).getByText('Supported by').waitFor();
+    await page.getByRole('table', { name: 'Relationships of La Fabrique' }).getByText('Funded by').waitFor();
     const other = relations.getByRole('combobox', { name: 'Other organisation' });
-    await other.pressSequentially('fabri');
-    await page.getByRole('option', { name: /^La Fabrique/ }).click();
+    await other.pressSequentially('aditec');
+    await page.getByRole('option', { name: /^Aditec/ }).click();
     await relations.getByLabel('Start date').fill('2025-06-01');
     const end = relations.getByLabel('End date');
     await end.fill('2025-01-01');
@@ -88,7 +88,7 @@ describe('the directory back office in English, on a phone', () => {
     expect(await relations.locator('.field-error').textContent()).toContain('The end date cannot precede the start date.');
     const figures = page.getByRole('region', { name: 'Dated figures' });
     await figures.getByRole('table', { name: 'History of the figures' }).waitFor();
-    expect(await figures.locator('dl').textContent()).toContain('7 people as of 31 Dec 2025');
+    expect(await figures.locator('dl').textContent()).toContain('4 people as of 31 Dec 2025');
     await figures.getByRole('textbox', { name: 'Headcount (number of people)' }).fill('twelve');
     await figures.getByRole('button', { name: 'Add the figure' }).click();
     await figures.locator('.field-error').filter({ hasText: 'Enter a whole number, zero or more.' }).waitFor();

@@ -8,6 +8,8 @@ const staffEmail = 'hugo.durand@demo.totem.localhost';
 const api = '/api/v1/territories/bethune-bruay/directory';
 
 /** Chooses an organisation in a combo box with the keyboard: type part of its name, arrow down to it, Enter. */
+const AGGLO = 'Communauté d’agglomération de Béthune-Bruay';
+
 async function pickOrganization(page: Page, label: string, typed: string, name: string) {
   const box = page.getByRole('combobox', { name: label });
   await box.focus();
@@ -76,48 +78,50 @@ describe('the staff keep the organisations of the directory in order', () => {
   }, 90_000);
 
   it('records relationships both ways and dated figures, each removal confirmed', async () => {
-    const org = (await call('GET', '/organizations?q=bybe')).body.items[0];
+    // La Fabrique is outside the cluster's accompaniment, whose monthly answers add figures of their own.
+    const org = (await call('GET', '/organizations?q=la%20fabrique')).body.items[0];
     const page = await flow.newPage();
     await signInThroughPage(page, staffEmail, demoPassword);
     await page.goto(`/t/bethune-bruay/gestion/annuaire/${org.id}`);
     const section = page.getByRole('region', { name: 'Relations avec d’autres structures' });
-    const table = page.getByRole('table', { name: 'Relations de Bybe' });
-    // The demo's incoming relationship is listed from Bybe's side.
-    await table.getByRole('row').filter({ hasText: 'Cluster du territoire intelligent' }).waitFor();
+    const table = page.getByRole('table', { name: 'Relations de La Fabrique' });
+    // The demo's incoming relationship is listed from La Fabrique's side.
+    await table.getByRole('row').filter({ hasText: 'Ville de Béthune' }).waitFor();
+    expect(await table.getByRole('row').filter({ hasText: 'Ville de Béthune' }).textContent()).toContain('Financée par');
 
-    // Bybe is hosted by La Fabrique: an incoming relationship, chosen in the list of directions.
-    await section.getByRole('button', { name: /Bybe…$/ }).click();
-    await page.getByRole('option', { name: 'est hébergée par' }).click();
-    await pickOrganization(page, 'Autre structure', 'fabri', 'La Fabrique');
+    // La Fabrique is funded by the agglomeration: an incoming relationship, chosen in the list of directions.
+    await section.getByRole('button', { name: /La Fabrique…$/ }).click();
+    await page.getByRole('option', { name: 'est financée par' }).click();
+    await pickOrganization(page, 'Autre structure', 'aggl', AGGLO);
     await section.getByLabel('Date de début').fill('2024-09-01');
-    await section.getByRole('textbox', { name: 'Note interne' }).fill('Bureau au premier étage');
+    await section.getByRole('textbox', { name: 'Note interne' }).fill('Subvention de fonctionnement');
     await section.getByRole('button', { name: 'Ajouter la relation' }).click();
     await section.getByRole('status').filter({ hasText: 'Relation ajoutée.' }).waitFor();
-    const row = table.getByRole('row').filter({ hasText: 'La Fabrique' });
-    expect(await row.textContent()).toContain('Hébergée par');
+    const row = table.getByRole('row').filter({ hasText: AGGLO });
+    expect(await row.textContent()).toContain('Financée par');
     expect(await row.textContent()).toContain('depuis le 1 sept. 2024');
     // The same again is refused, with the reason under the field.
-    await pickOrganization(page, 'Autre structure', 'fabri', 'La Fabrique');
+    await pickOrganization(page, 'Autre structure', 'aggl', AGGLO);
     await section.getByRole('button', { name: 'Ajouter la relation' }).click();
     await section.locator('.field-error').filter({ hasText: 'Cette relation existe déjà.' }).waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, 'directory-relationships-fr');
 
     // Edited (dates and note), then deleted after confirmation.
-    await row.getByRole('button', { name: 'Modifier la relation : Bybe est hébergée par La Fabrique' }).click();
+    await row.getByRole('button', { name: `Modifier la relation : La Fabrique est financée par ${AGGLO}` }).click();
     await section.getByLabel('Date de fin').fill('2026-06-30');
     await section.getByRole('button', { name: 'Enregistrer la relation' }).click();
     await section.getByRole('status').filter({ hasText: 'Relation modifiée.' }).waitFor();
     await expect.poll(() => row.textContent()).toContain('au 30 juin 2026');
-    await row.getByRole('button', { name: 'Supprimer la relation : Bybe est hébergée par La Fabrique' }).click();
+    await row.getByRole('button', { name: `Supprimer la relation : La Fabrique est financée par ${AGGLO}` }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Supprimer', exact: true }).click();
     await section.getByRole('status').filter({ hasText: 'Relation supprimée.' }).waitFor();
-    await expect.poll(() => table.getByRole('row').filter({ hasText: 'La Fabrique' }).count()).toBe(0);
+    await expect.poll(() => table.getByRole('row').filter({ hasText: AGGLO }).count()).toBe(0);
 
-    // Figures: the demo's history, a wrong amount refused before sending, a new total of funds raised.
+    // Figures: the demo's history (one headcount), a wrong amount refused before sending, a new total of funds raised.
     const metrics = page.getByRole('region', { name: 'Chiffres datés' });
     const history = page.getByRole('table', { name: 'Historique des chiffres' });
-    expect(await history.getByRole('row').count()).toBe(5);
+    expect(await history.getByRole('row').count()).toBe(2);
     await metrics.getByRole('button', { name: /Indicateur$/ }).click();
     await page.getByRole('option', { name: 'Fonds levés (cumul)' }).click();
     const amount = metrics.getByRole('textbox', { name: 'Fonds levés, en euros' });
@@ -136,9 +140,10 @@ describe('the staff keep the organisations of the directory in order', () => {
     await added.getByRole('button', { name: /^Supprimer le chiffre/ }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Supprimer', exact: true }).click();
     await metrics.getByRole('status').filter({ hasText: 'Chiffre supprimé.' }).waitFor();
-    expect(await history.getByRole('row').count()).toBe(5);
+    expect(await history.getByRole('row').count()).toBe(2);
     const saved = (await call('GET', `/organizations/${org.id}`)).body;
-    expect(saved.latestMetrics.funds_raised).toMatchObject({ value: 45_000_000, asOf: '2025-10-01' });
+    expect(saved.latestMetrics.funds_raised).toBeNull();
+    expect(saved.latestMetrics.headcount).toMatchObject({ value: 4, asOf: '2025-12-31' });
   }, 90_000);
 
   it('tags several organisations at once, and downloads both CSV profiles', async () => {

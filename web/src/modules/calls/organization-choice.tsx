@@ -48,7 +48,10 @@ export function OrganizationChoice({ slug, staff, known, value, onChange, errorM
   const a = t.calls.apply;
   const [text, setText] = useState(value?.name ?? '');
   const found = useSearch(slug, text, staff, Boolean(value && value.name === text));
-  const items = text.trim() ? found : [...known, ...found.filter((o) => !known.some((k) => k.id === o.id))];
+  const offered = text.trim() ? found : [...known, ...found.filter((o) => !known.some((k) => k.id === o.id))];
+  // The chosen organisation stays in the list: React Aria empties the field on blur when the
+  // selected key is missing from the collection (a known organisation is not among the search's hits).
+  const items = value && !offered.some((o) => o.id === value.id) ? [value, ...offered] : offered;
   return (
     <ComboBox
       items={items}
