@@ -99,6 +99,26 @@ describe('managing calls for projects', () => {
       { id: 'question_1', type: 'short_text', labelFr: 'Nom du projet', required: true },
     ]);
 
+    // The review stages: one added before the jury, by keyboard, then deleted after confirmation.
+    const stages = page.getByRole('region', { name: 'Étapes d’évaluation' });
+    await stages.getByRole('listitem').filter({ hasText: '4. Décision' }).waitFor();
+    await stages.getByRole('textbox', { name: 'Nom de l’étape (français)' }).fill('Audition');
+    await stages.getByRole('textbox', { name: 'Nom de l’étape (anglais)' }).fill('Pitch');
+    await stages.getByRole('button', { name: /Place/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: 'Avant « Jury »' }).focus();
+    await page.keyboard.press('Enter');
+    await stages.getByRole('button', { name: 'Ajouter l’étape' }).press('Enter');
+    await stages.getByText('Étape « Audition » ajoutée en position 3.').waitFor();
+    await stages.getByRole('listitem').filter({ hasText: '4. Jury' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'calls-stages-fr');
+    await stages.getByRole('button', { name: 'Supprimer l’étape « Audition »' }).click();
+    await confirmIn(page, 'Supprimer l’étape');
+    await stages.getByText('Étape « Audition » supprimée.').waitFor();
+    const kept = (await flow.t.request(fx.staff, { method: 'GET', url: `${api}/calls/energie-2027/stages` })).json().items;
+    expect(kept.map((x: { nameFr: string }) => x.nameFr)).toEqual(['Présélection', 'Expertise', 'Jury', 'Décision']);
+
     await page.getByRole('button', { name: 'Publier l’appel' }).click();
     await confirmIn(page, 'Publier l’appel');
     await page.getByText('Publié', { exact: true }).waitFor();
@@ -145,6 +165,27 @@ describe('managing calls for projects', () => {
     expect((await r('PUT', '', { scores: { fit: 4 }, comment: 'Bien', recommendation: 'yes' })).statusCode).toBe(200);
     expect((await r('POST', '/submit')).statusCode).toBe(200);
 
+    // The call leads to a programme entered by cohorts: selecting asks for the cohort, the next one by default.
+    const staffCall = (method: 'POST' | 'PATCH' | 'GET', url: string, payload?: object) =>
+      flow.t.request(fx.staff, { method, url: `${api}${url}`, ...(payload ? { payload } : {}) });
+    const programme = (
+      await staffCall('POST', '/programmes', {
+        slug: 'residence-mobilite',
+        nameFr: 'Résidence mobilité',
+        nameEn: 'Mobility residency',
+        kind: 'residency',
+        entry: 'cohorts',
+        cap: 10,
+      })
+    ).json();
+    expect(programme.id).toBeDefined();
+    for (const [name, startsOn, endsOn] of [
+      ['Promotion de printemps', '2099-03-01', '2099-05-31'],
+      ['Promotion d’automne', '2099-09-01', '2099-11-30'],
+    ])
+      expect((await staffCall('POST', `/programmes/${programme.id}/cohorts`, { name, startsOn, endsOn })).statusCode).toBe(201);
+    expect((await staffCall('PATCH', '/calls/mobilite-2027', { programmeId: programme.id })).statusCode).toBe(200);
+
     await page.reload();
     const ranking = page.getByRole('table', { name: 'Classement de l’étape' });
     await ranking.getByRole('row', { name: /Mobilidée.*4.*1 transmise\(s\), 0 manquante\(s\)/ }).waitFor();
@@ -155,10 +196,21 @@ describe('managing calls for projects', () => {
     await page.getByRole('button', { name: 'Décider pour Mobilidée' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Décision pour Mobilidée' });
     await dialog.getByRole('radio', { name: 'Retenue', exact: true }).check({ force: true });
+    const cohort = dialog.getByRole('button', { name: /Promotion/ });
+    expect(await cohort.textContent()).toContain('Promotion de printemps');
+    await cohort.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: /^Promotion d’automne/ }).focus();
+    await page.keyboard.press('Enter');
+    expect(await cohort.textContent()).toContain('Promotion d’automne');
     await dialog.getByRole('textbox', { name: 'Motif' }).fill('Projet structurant pour le territoire.');
     await expectNoAxeViolations(page);
+    await screenshot(page, 'calls-decision-cohort-fr');
     await dialog.getByRole('button', { name: 'Confirmer la décision' }).click();
-    await page.getByText('Mobilidée : Retenue.').waitFor();
+    await page.getByText('Mobilidée : Retenue. La structure entre dans le programme.').waitFor();
+    const enrolled = (await staffCall('GET', `/programmes/${programme.id}/enrolments?status=active`)).json().items;
+    expect(enrolled).toHaveLength(1);
+    expect(enrolled[0]).toMatchObject({ organization: { name: 'Mobilidée' }, cohort: { name: 'Promotion d’automne' } });
     await page.getByRole('button', { name: 'Publier les lauréats' }).click();
     await confirmIn(page, 'Publier les lauréats');
     await page.getByText('1 lauréat publié.').waitFor();

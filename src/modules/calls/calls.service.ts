@@ -20,13 +20,17 @@ const transitions: Record<TCallStatus, readonly TCallStatus[]> = {
   archived: [],
 };
 
-/** A call by id or slug; a draft or archived call does not exist for those who do not manage calls. */
-export async function requireCall(s: Scoped, ref: string): Promise<CallRow> {
-  const [row] = await s.tx
+/**
+ * A call by id or slug; a draft or archived call does not exist for those who do not manage calls.
+ * `lock` holds its row until the transaction ends.
+ */
+export async function requireCall(s: Scoped, ref: string, lock = false): Promise<CallRow> {
+  const q = s.tx
     .select()
     .from(calls)
     .where(isUuid(ref) ? eq(calls.id, ref) : eq(calls.slug, ref))
     .limit(1);
+  const [row] = lock ? await q.for('update') : await q;
   const visible = row && (managesCalls(s.ctx.actor, s.territory.id) || row.status === 'published' || row.status === 'closed');
   if (!row || !visible) throw new AppError('call_not_found', `no call ${ref}`);
   return row;

@@ -76,6 +76,39 @@ describe('stages and panels', () => {
     expect((await req(f.member, 'POST', `/stages/${ids.stage1}/advance`, { applicationIds: [ids.a] })).statusCode).toBe(403);
   });
 
+  it('adds a stage at a chosen place and deletes an unused one; a stage in use stays', async () => {
+    await req(f.staff, 'POST', '/calls', { slug: 'etapes', titleFr: 'Étapes', titleEn: 'Stages', themes: ['mobilite'], form: sampleForm });
+    const names = async () =>
+      ((await req(f.staff, 'GET', '/calls/etapes/stages')).json().items as { nameEn: string; position: number }[]).map(
+        (x) => `${x.position}:${x.nameEn}`,
+      );
+    const stage = { nameFr: 'Audition', nameEn: 'Pitch', rubric: { criteria: [] }, reviewsWanted: 0, minLoad: 0, maxLoad: 0 };
+    const added = await req(f.staff, 'POST', '/calls/etapes/stages', { ...stage, position: 3 });
+    expect(added.statusCode).toBe(201);
+    expect(await names()).toEqual(['1:Screening', '2:Expert review', '3:Pitch', '4:Jury', '5:Decision']);
+    // Past the end means last; bad input changes nothing.
+    const last = await req(f.staff, 'POST', '/calls/etapes/stages', { ...stage, nameEn: 'Follow-up', position: 50 });
+    expect(last.json().position).toBe(6);
+    expect((await req(f.staff, 'POST', '/calls/etapes/stages', { ...stage, position: 0 })).statusCode).toBe(422);
+    expect((await req(f.member, 'DELETE', `/stages/${added.json().id}`)).statusCode).toBe(403);
+    expect((await req(f.staff, 'DELETE', `/stages/${added.json().id}`)).statusCode).toBe(204);
+    expect((await req(f.staff, 'DELETE', `/stages/${last.json().id}`)).statusCode).toBe(204);
+    expect(await names()).toEqual(['1:Screening', '2:Expert review', '3:Jury', '4:Decision']);
+    expect((await req(f.staff, 'DELETE', `/stages/${added.json().id}`)).statusCode).toBe(404);
+    // The selection call's first stage holds the applications moved there above: refused, with the reason.
+    const refused = await req(f.staff, 'DELETE', `/stages/${ids.stage1}`, undefined, 'en');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'stage_in_use',
+      title: 'This stage holds applications or reviews: it cannot be deleted.',
+    });
+    const admin = await t.signIn(t.emailOf('admin'));
+    const log = (await t.request(admin, { method: 'GET', url: `${base}/audit?pageSize=100` })).json();
+    const actions = log.items.map((e: { action: string }) => e.action);
+    expect(actions.filter((x: string) => x === 'stage.delete')).toHaveLength(2);
+    expect(actions.filter((x: string) => x === 'stage.create').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('builds the panel from reviewer accounts; inviting by e-mail goes through identity (admins only)', async () => {
     for (const userId of [ids.r0, ids.r1, ids.r2])
       expect((await req(f.staff, 'POST', `/stages/${ids.stage1}/panel`, { userId })).statusCode).toBe(200);

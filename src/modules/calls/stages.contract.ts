@@ -18,7 +18,14 @@ const loadsInOrder = (s: { minLoad?: number | undefined; maxLoad?: number | unde
   s.minLoad === undefined || s.maxLoad === undefined || s.minLoad <= s.maxLoad;
 
 export const ZCreateStageRequest = z
-  .strictObject({ nameFr: ZRequiredText(120), nameEn: ZRequiredText(120), rubric: ZRubric, ...loads })
+  .strictObject({
+    nameFr: ZRequiredText(120),
+    nameEn: ZRequiredText(120),
+    rubric: ZRubric,
+    ...loads,
+    /** Where the stage goes (1 = first); the stages from there move one place down. Default: last. */
+    position: z.number().int().min(1).max(50).optional(),
+  })
   .refine(loadsInOrder, { message: 'minLoad may not exceed maxLoad', path: ['maxLoad'] });
 export type TCreateStageRequest = z.output<typeof ZCreateStageRequest>;
 export const ZUpdateStageRequest = z

@@ -59,6 +59,19 @@ export function stageRoutes(stages: StagesService) {
       handler: async (req) => stages.update(ctxOf(req), req.params.slug, req.params.stageId, req.body),
     }),
     defineRoute({
+      method: 'DELETE',
+      url: `${base}/stages/:stageId`,
+      summary: 'Delete a stage that holds no application and no review; the later stages move up',
+      tags,
+      access: staff,
+      write: true,
+      schema: { params: ZStageParams, response: { 204: z.null() } },
+      handler: async (req, reply) => {
+        await stages.remove(ctxOf(req), req.params.slug, req.params.stageId);
+        return reply.code(204).send();
+      },
+    }),
+    defineRoute({
       method: 'POST',
       url: `${base}/stages/:stageId/panel`,
       summary: 'Add a reviewer to the panel (an account with the reviewer role, or an e-mail address invited by an admin)',

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { createMembersService, memberships, users } from '../identity/index.ts';
@@ -55,6 +55,22 @@ async function refuseIfReviewed(s: Scoped, stageId: string) {
   if (n && n.n > 0) throw new AppError('review_locked', 'reviews were submitted with this rubric');
 }
 
+/**
+ * Moves the call's stages from `from` on by `by` places. Positions are unique per call, so the
+ * rows first go out of the way (negative), then to their new place.
+ */
+async function renumber(s: Scoped, callId: string, from: number, by: 1 | -1) {
+  const moved = and(eq(callStages.callId, callId), gte(callStages.position, from));
+  await s.tx
+    .update(callStages)
+    .set({ position: sql`-${callStages.position}` })
+    .where(moved);
+  await s.tx
+    .update(callStages)
+    .set({ position: sql`-${callStages.position} + ${by}` })
+    .where(and(eq(callStages.callId, callId), lt(callStages.position, 0)));
+}
+
 /** Stages of a call: rubric, panel, loads, and moving applications from one stage to the next. */
 export function createStagesService(deps: Pick<Deps, 'database' | 'clock' | 'mailer' | 'config'>) {
   const { database, clock } = deps;
@@ -70,11 +86,15 @@ export function createStagesService(deps: Pick<Deps, 'database' | 'clock' | 'mai
 
     create(ctx: Ctx, slug: string, callRef: string, input: TCreateStageRequest) {
       return inTerritory(database, ctx, slug, 'calls.manage', async (s) => {
-        const call = await requireCall(s, callRef);
+        const call = await requireCall(s, callRef, true);
         const [last] = await s.tx.select({ n: count() }).from(callStages).where(eq(callStages.callId, call.id));
+        const { position: wanted, ...fields } = input;
+        const end = (last?.n ?? 0) + 1;
+        const position = Math.min(wanted ?? end, end);
+        if (position < end) await renumber(s, call.id, position, 1);
         const [row] = await s.tx
           .insert(callStages)
-          .values({ ...input, callId: call.id, position: (last?.n ?? 0) + 1, territoryId: s.territory.id })
+          .values({ ...fields, callId: call.id, position, territoryId: s.territory.id })
           .returning();
         if (!row) throw new AppError('internal');
         await record(s, 'stage.create', 'call_stage', row.id, { after: row });
@@ -93,6 +113,24 @@ export function createStagesService(deps: Pick<Deps, 'database' | 'clock' | 'mai
         if (!after) throw new AppError('internal');
         await record(s, 'stage.update', 'call_stage', stageId, { before, after });
         return toStage(s, after);
+      });
+    },
+
+    /**
+     * Deletes a stage that holds no application and no review (its panel and pair rules go with
+     * it); the stages after it move up one place.
+     */
+    remove(ctx: Ctx, slug: string, stageId: string) {
+      return inTerritory(database, ctx, slug, 'calls.manage', async (s) => {
+        const stage = await requireStage(s, stageId);
+        await requireCall(s, stage.callId, true);
+        const [apps] = await s.tx.select({ n: count() }).from(applications).where(eq(applications.stageId, stageId));
+        const [revs] = await s.tx.select({ n: count() }).from(reviews).where(eq(reviews.stageId, stageId));
+        if ((apps?.n ?? 0) > 0 || (revs?.n ?? 0) > 0)
+          throw new AppError('stage_in_use', `${apps?.n ?? 0} application(s) and ${revs?.n ?? 0} review(s) in this stage`);
+        await s.tx.delete(callStages).where(eq(callStages.id, stageId));
+        await renumber(s, stage.callId, stage.position + 1, -1);
+        await record(s, 'stage.delete', 'call_stage', stageId, { before: stage });
       });
     },
 

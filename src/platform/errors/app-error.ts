@@ -64,6 +64,7 @@ export type ErrorCode =
   | 'not_affiliated'
   | 'stage_not_found'
   | 'stage_order'
+  | 'stage_in_use'
   | 'reviewer_not_found'
   | 'review_not_found'
   | 'review_locked'
@@ -150,6 +151,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   not_affiliated: 403,
   stage_not_found: 404,
   stage_order: 409,
+  stage_in_use: 409,
   reviewer_not_found: 404,
   review_not_found: 404,
   review_locked: 409,

@@ -118,6 +118,10 @@ export const errorTitles: Record<ErrorCode, Record<Locale, string>> = {
     fr: "Les candidatures passent d'une étape à la suivante, dans l'ordre.",
     en: 'Applications move from one stage to the next, in order.',
   },
+  stage_in_use: {
+    fr: 'Cette étape contient des candidatures ou des évaluations : elle ne peut pas être supprimée.',
+    en: 'This stage holds applications or reviews: it cannot be deleted.',
+  },
   reviewer_not_found: { fr: 'Évaluateur ou évaluatrice introuvable sur ce jury.', en: 'Reviewer not found on this panel.' },
   review_not_found: { fr: 'Évaluation introuvable.', en: 'Review not found.' },
   review_locked: {

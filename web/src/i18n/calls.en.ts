@@ -343,6 +343,24 @@ export const callsEn: typeof callsFr = {
     save: 'Save the form',
     saved: 'Form saved.',
   },
+  stagesEditor: {
+    heading: 'Review stages',
+    intro: 'Applications move from one stage to the next, in this order. Each stage’s rubric and loads are set on the applications page.',
+    count: (n: number) => plural(n, `(${n} application)`, `(${n} applications)`),
+    remove: (name: string) => `Delete the “${name}” stage`,
+    removeTitle: (name: string) => `Delete the “${name}” stage?`,
+    removeBody: 'Its panel and pinned pairs are deleted; the later stages move up one place.',
+    removeConfirm: 'Delete the stage',
+    removed: (name: string) => `“${name}” stage deleted.`,
+    addHeading: 'Add a stage',
+    nameFr: 'Stage name (French)',
+    nameEn: 'Stage name (English)',
+    place: 'Place',
+    before: (name: string) => `Before “${name}”`,
+    last: 'Last',
+    add: 'Add the stage',
+    added: (name: string, position: number) => `“${name}” stage added in position ${position}.`,
+  },
   stageSettings: {
     heading: 'Set the stage and its rubric',
     reviewsWanted: 'Reviews per application',
@@ -422,6 +440,10 @@ export const callsEn: typeof callsFr = {
     reminded: (n: number, skipped: number) => `${n} reviewer(s) reminded, ${skipped} already reminded in the last 24 hours.`,
     decide: 'Decision',
     decided: (org: string, status: string) => `${org}: ${status}.`,
+    decidedAdmitted: (org: string, status: string, admission: 'active' | 'waitlisted', position?: number) =>
+      admission === 'active'
+        ? `${org}: ${status}. The organisation enters the programme.`
+        : `${org}: ${status}. The programme is full: the organisation is on the waiting list${position ? ` (position ${position})` : ''}.`,
     decision: {
       trigger: 'Decide',
       triggerFor: (org: string) => `Decide for ${org}`,
@@ -430,6 +452,10 @@ export const callsEn: typeof callsFr = {
       reason: 'Reason',
       reasonHint: 'E-mailed to the applicant organisation.',
       confirm: 'Confirm the decision',
+      cohort: 'Cohort',
+      cohortHint: (programme: string) => `The selected organisation joins “${programme}” in this cohort.`,
+      cohortOption: (name: string, from: string, to: string) => `${name} (${from} to ${to})`,
+      noCohort: (programme: string) => `“${programme}” is entered by cohorts and has none yet: create one before selecting.`,
     },
     laureatesHeading: 'Laureates',
     laureatesIntro: "Publishing the laureates shows the selected applications on the call's public page.",

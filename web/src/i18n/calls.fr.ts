@@ -353,6 +353,25 @@ export const callsFr = {
     save: 'Enregistrer le formulaire',
     saved: 'Formulaire enregistré.',
   },
+  stagesEditor: {
+    heading: 'Étapes d’évaluation',
+    intro:
+      'Les candidatures passent d’une étape à la suivante, dans cet ordre. La grille et les charges de chaque étape se règlent sur la page des candidatures.',
+    count: (n: number) => plural(n, `(${n} candidature)`, `(${n} candidatures)`),
+    remove: (name: string) => `Supprimer l’étape « ${name} »`,
+    removeTitle: (name: string) => `Supprimer l’étape « ${name} » ?`,
+    removeBody: 'Son jury et ses paires épinglées sont supprimés ; les étapes suivantes remontent d’un rang.',
+    removeConfirm: 'Supprimer l’étape',
+    removed: (name: string) => `Étape « ${name} » supprimée.`,
+    addHeading: 'Ajouter une étape',
+    nameFr: 'Nom de l’étape (français)',
+    nameEn: 'Nom de l’étape (anglais)',
+    place: 'Place',
+    before: (name: string) => `Avant « ${name} »`,
+    last: 'En dernier',
+    add: 'Ajouter l’étape',
+    added: (name: string, position: number) => `Étape « ${name} » ajoutée en position ${position}.`,
+  },
   stageSettings: {
     heading: 'Régler l’étape et sa grille',
     reviewsWanted: 'Évaluations par candidature',
@@ -433,6 +452,10 @@ export const callsFr = {
     reminded: (n: number, skipped: number) => `${n} évaluateur(s) relancé(s), ${skipped} déjà relancé(s) dans les dernières 24 heures.`,
     decide: 'Décision',
     decided: (org: string, status: string) => `${org} : ${status}.`,
+    decidedAdmitted: (org: string, status: string, admission: 'active' | 'waitlisted', position?: number) =>
+      admission === 'active'
+        ? `${org} : ${status}. La structure entre dans le programme.`
+        : `${org} : ${status}. Le programme est complet : la structure est en liste d’attente${position ? ` (rang ${position})` : ''}.`,
     decision: {
       trigger: 'Décider',
       triggerFor: (org: string) => `Décider pour ${org}`,
@@ -441,6 +464,10 @@ export const callsFr = {
       reason: 'Motif',
       reasonHint: 'Envoyé par e-mail à la structure candidate.',
       confirm: 'Confirmer la décision',
+      cohort: 'Promotion',
+      cohortHint: (programme: string) => `La structure retenue entre dans « ${programme} » avec cette promotion.`,
+      cohortOption: (name: string, from: string, to: string) => `${name} (du ${from} au ${to})`,
+      noCohort: (programme: string) => `« ${programme} » se fait par promotions et n’en a encore aucune : créez-en une avant de retenir.`,
     },
     laureatesHeading: 'Lauréats',
     laureatesIntro: 'Publier les lauréats affiche les candidatures retenues sur la page publique de l’appel.',

@@ -11,6 +11,7 @@ import { CallStatusActions } from './call-status-actions.tsx';
 import { type Call, callsHref, callsPaths, pick } from './calls.api.ts';
 import { CallsFrame, StaffNav } from './calls-frame.tsx';
 import { FormBuilder } from './form-builder.tsx';
+import { StagesEditor } from './stages-editor.tsx';
 
 const emptyDraft: CallDraft = {
   slug: '',
@@ -106,6 +107,7 @@ function Existing({ territory, callRef }: { territory: TerritoryDetail; callRef:
       <CallStatusActions call={current} slug={territory.slug} onChange={setCall} />
       <Editor key={current.id} call={current} territory={territory} onSaved={setCall} />
       <FormBuilder call={current} slug={territory.slug} onSaved={setCall} />
+      <StagesEditor call={current} slug={territory.slug} />
     </>
   );
 }

@@ -70,6 +70,8 @@ export const callsPaths = {
   review: (slug: string, reviewId: string) => `${t(slug)}/reviews/${id(reviewId)}`,
   declaration: (slug: string, reviewId: string) => `${t(slug)}/reviews/${id(reviewId)}/declaration`,
   submitReview: (slug: string, reviewId: string) => `${t(slug)}/reviews/${id(reviewId)}/submit`,
+  /** The programme a call leads to (its entry and cohorts, for the selection). */
+  programme: (slug: string, programmeId: string) => `${t(slug)}/programmes/${id(programmeId)}`,
   stages: (slug: string, call: string) => `${t(slug)}/calls/${id(call)}/stages`,
   stage: (slug: string, stageId: string) => `${t(slug)}/stages/${id(stageId)}`,
   panel: (slug: string, stageId: string) => `${t(slug)}/stages/${id(stageId)}/panel`,

@@ -167,7 +167,13 @@ function Pipeline({ call, slug }: { call: Call; slug: string }) {
       <Applications call={call} slug={slug} stages={items} stage={stage} version={`${version}:${decisions}`} onMoved={bump} />
       <PanelSection key={`panel:${stage.id}`} stage={stage} slug={slug} onChange={setEdited} />
       <AssignmentSection key={`assign:${stage.id}:${version}`} stage={stage} slug={slug} />
-      <RankingSection key={`rank:${stage.id}:${version}`} stage={stage} slug={slug} onDecided={() => setDecisions((n) => n + 1)} />
+      <RankingSection
+        key={`rank:${stage.id}:${version}`}
+        stage={stage}
+        slug={slug}
+        programmeId={call.programmeId}
+        onDecided={() => setDecisions((n) => n + 1)}
+      />
       <Laureates call={call} slug={slug} />
     </>
   );

@@ -12,7 +12,17 @@ const decimal = (n: number | null, locale: 'fr' | 'en') =>
   n === null ? '—' : new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(n);
 
 /** The stage's ranking (weighted mean, spread between reviewers, missing reviews), reminders and decisions. */
-export function RankingSection({ stage, slug, onDecided }: { stage: Stage; slug: string; onDecided: () => void }) {
+export function RankingSection({
+  stage,
+  slug,
+  programmeId,
+  onDecided,
+}: {
+  stage: Stage;
+  slug: string;
+  programmeId: string | null;
+  onDecided: () => void;
+}) {
   const { t, locale } = useI18n();
   const p = t.calls.pipeline;
   const ranking = useApi<{ items: RankingRow[] }>(callsPaths.ranking(slug, stage.id));
@@ -80,9 +90,15 @@ export function RankingSection({ stage, slug, onDecided }: { stage: Stage; slug:
                     <DecisionDialog
                       applicationId={r.applicationId}
                       organizationName={r.organizationName}
+                      programmeId={programmeId}
                       slug={slug}
                       onDecided={(a) => {
-                        setDone(p.decided(r.organizationName, t.calls.statuses[a.status] ?? a.status));
+                        const status = t.calls.statuses[a.status] ?? a.status;
+                        setDone(
+                          a.admission
+                            ? p.decidedAdmitted(r.organizationName, status, a.admission.status, a.admission.position)
+                            : p.decided(r.organizationName, status),
+                        );
                         onDecided();
                       }}
                     />
