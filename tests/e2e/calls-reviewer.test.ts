@@ -78,4 +78,24 @@ describe('reviewing applications', () => {
     await page.getByRole('button', { name: 'Envoyer la déclaration' }).click();
     await page.getByText('vous êtes retiré·e de l’évaluation de cette candidature', { exact: false }).waitFor();
   });
+
+  it('keeps their areas of expertise, which the assignment prefers, by keyboard and in English', async () => {
+    const page = await flow.newPage();
+    await signInThroughPage(page, flow.t.emailOf('reviewer'), testPassword);
+    await page.goto(`/t/${slug}/evaluations`);
+    await page.getByRole('region', { name: 'Mes domaines d’expertise' }).waitFor();
+    await page.locator('.segmented-item[lang="en"]').click();
+    const section = page.getByRole('region', { name: 'My areas of expertise' });
+    await section.getByRole('checkbox', { name: 'Energy' }).focus();
+    await page.keyboard.press('Space');
+    await section.getByRole('checkbox', { name: 'Health' }).focus();
+    await page.keyboard.press('Space');
+    await section.getByRole('button', { name: 'Save my areas' }).press('Enter');
+    await section.getByText('2 areas saved.').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'calls-expertise');
+    const reviewer = await flow.t.signIn(flow.t.emailOf('reviewer'));
+    const mine = (await flow.t.request(reviewer, { method: 'GET', url: `${api}/reviewer-profile` })).json();
+    expect([...mine.themes].sort()).toEqual(['energie', 'sante']);
+  });
 });

@@ -228,4 +228,23 @@ describe('managing calls for projects', () => {
     await page.getByRole('heading', { name: 'Lauréats' }).waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Mobilidée' }).waitFor();
   });
+
+  it('lets an administrator invite a reviewer by e-mail onto a panel, with the error at the field', async () => {
+    const page = await flow.newPage();
+    await signInThroughPage(page, flow.t.emailOf('admin'), testPassword);
+    await page.goto(`/t/${slug}/gestion/appels/mobilite-2027/candidatures`);
+    await expectHeading(page, 'Candidatures : Appel à projets Mobilités 2027');
+    await page.getByRole('heading', { name: 'Inviter un évaluateur' }).waitFor();
+    const email = page.getByRole('textbox', { name: 'Adresse e-mail' });
+    await email.fill('claire.experte@example');
+    await page.getByRole('button', { name: 'Inviter au jury' }).click();
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('textbox', { name: 'Nom (facultatif)' }).fill('Claire Experte');
+    await email.fill('claire.experte@example.test');
+    await page.getByRole('button', { name: 'Inviter au jury' }).click();
+    await page.getByText('Claire Experte (claire.experte@example.test)').waitFor();
+    expect(await email.inputValue()).toBe('');
+    await expectNoAxeViolations(page);
+    expect((await flow.t.smtp.waitFor('claire.experte@example.test')).text).toContain('/sign-in/magic#token=');
+  });
 });

@@ -127,6 +127,12 @@ describe('stages and panels', () => {
     const own = await req(health, 'PUT', '/reviewer-profile', { themes: ['sante', 'mobilite'] });
     expect(own.json().themes).toEqual(['sante', 'mobilite']);
     expect((await req(health, 'PUT', '/reviewer-profile', { themes: ['astronomie'] })).json().code).toBe('unknown_theme');
+    // Reading one's own expertise: reviewers only.
+    expect((await req(health, 'GET', '/reviewer-profile')).json()).toMatchObject({
+      email: 'expert-sante@alpha.test',
+      themes: ['sante', 'mobilite'],
+    });
+    expect((await req(f.member, 'GET', '/reviewer-profile')).statusCode).toBe(403);
   });
 });
 

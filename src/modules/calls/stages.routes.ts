@@ -121,6 +121,15 @@ export function stageRoutes(stages: StagesService) {
       handler: async (req) => stages.setProfile(ctxOf(req), req.params.slug, req.params.userId, req.body.themes),
     }),
     defineRoute({
+      method: 'GET',
+      url: `${base}/reviewer-profile`,
+      summary: 'Your own expertise as a reviewer',
+      tags,
+      access: reviewer,
+      schema: { params: z.strictObject({ slug: ZCallsParams.shape.slug }), response: { 200: ZReviewer } },
+      handler: async (req) => stages.profile(ctxOf(req), req.params.slug),
+    }),
+    defineRoute({
       method: 'PUT',
       url: `${base}/reviewer-profile`,
       summary: 'Set your own expertise as a reviewer',

@@ -195,6 +195,15 @@ export function createStagesService(deps: Pick<Deps, 'database' | 'clock' | 'mai
       return inTerritory(database, ctx, slug, 'calls.manage', async (s) => ({ items: await reviewersWhere(s) }));
     },
 
+    /** The signed-in reviewer's own account and expertise. */
+    profile(ctx: Ctx, slug: string) {
+      return inTerritory(database, ctx, slug, 'calls.review', async (s) => {
+        const [reviewer] = await reviewersWhere(s, [ctx.actor.kind === 'user' ? ctx.actor.userId : '']);
+        if (!reviewer) throw new AppError('reviewer_not_found', 'the account does not hold the reviewer role here');
+        return reviewer;
+      });
+    },
+
     /** Sets a reviewer's expertise (themes of the territory): by staff, or by the reviewer for themselves. */
     setProfile(ctx: Ctx, slug: string, userId: string | null, themes: string[]) {
       const action = userId ? 'calls.manage' : 'calls.review';

@@ -160,6 +160,13 @@ export const callsEn: typeof callsFr = {
     changed: (n: number) =>
       plural(n, 'One answer changed since the previous revision.', `${n} answers changed since the previous revision.`),
   },
+  expertise: {
+    heading: 'My areas of expertise',
+    themes: 'Themes I know',
+    hint: 'The automatic assignment prefers giving you applications on these themes.',
+    save: 'Save my areas',
+    saved: (n: number) => (n === 0 ? 'No area saved.' : plural(n, '1 area saved.', `${n} areas saved.`)),
+  },
   declaration: {
     heading: 'Declaration of conflict of interest',
     intro:
@@ -404,6 +411,13 @@ export const callsEn: typeof callsFr = {
     add: 'Add to the panel',
     remove: 'Remove',
     removeReviewer: (name: string) => `Remove ${name}`,
+    expertise: (themes: string) => `Expertise: ${themes}`,
+    noExpertise: 'Expertise not given',
+    inviteHeading: 'Invite a reviewer',
+    inviteHint: "The person receives a sign-in link by e-mail and joins this stage's panel.",
+    inviteName: 'Name (optional)',
+    inviteEmail: 'E-mail address',
+    invite: 'Invite to the panel',
     removeReviewerTitle: (name: string) => `Remove ${name} from the panel?`,
     assignmentHeading: 'Assigning files',
     assignmentIntro:

@@ -161,6 +161,13 @@ export const callsFr = {
     changed: (n: number) =>
       plural(n, 'Une réponse a changé depuis la révision précédente.', `${n} réponses ont changé depuis la révision précédente.`),
   },
+  expertise: {
+    heading: 'Mes domaines d’expertise',
+    themes: 'Thématiques que je connais',
+    hint: 'L’affectation automatique vous confie de préférence les candidatures de ces thématiques.',
+    save: 'Enregistrer mes domaines',
+    saved: (n: number) => (n === 0 ? 'Aucun domaine enregistré.' : plural(n, '1 domaine enregistré.', `${n} domaines enregistrés.`)),
+  },
   declaration: {
     heading: 'Déclaration de conflit d’intérêts',
     intro:
@@ -416,6 +423,13 @@ export const callsFr = {
     add: 'Ajouter au jury',
     remove: 'Retirer',
     removeReviewer: (name: string) => `Retirer ${name}`,
+    expertise: (themes: string) => `Expertise : ${themes}`,
+    noExpertise: 'Expertise non renseignée',
+    inviteHeading: 'Inviter un évaluateur',
+    inviteHint: 'La personne reçoit un lien de connexion par e-mail et rejoint le jury de cette étape.',
+    inviteName: 'Nom (facultatif)',
+    inviteEmail: 'Adresse e-mail',
+    invite: 'Inviter au jury',
     removeReviewerTitle: (name: string) => `Retirer ${name} du jury ?`,
     assignmentHeading: 'Affectation des dossiers',
     assignmentIntro:

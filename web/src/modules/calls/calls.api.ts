@@ -85,6 +85,8 @@ export const callsPaths = {
   reminders: (slug: string, stageId: string) => `${t(slug)}/stages/${id(stageId)}/reminders`,
   decision: (slug: string, applicationId: string) => `${t(slug)}/applications/${id(applicationId)}/decision`,
   reviewers: (slug: string) => `${t(slug)}/reviewers`,
+  reviewerProfile: (slug: string) => `${t(slug)}/reviewer-profile`,
+  reviewerThemes: (slug: string, userId: string) => `${t(slug)}/reviewers/${id(userId)}/profile`,
   publicOrganizations: (slug: string, q: string) => `${t(slug)}/organizations${qs({ q: q.trim() || undefined, pageSize: 20 })}`,
   staffOrganizations: (slug: string, q: string) => `${t(slug)}/directory/organizations${qs({ q: q.trim() || undefined, pageSize: 20 })}`,
 };
@@ -113,6 +115,13 @@ export function isCallManager(session: SessionLike, slug: string): boolean {
   if (!session?.user) return false;
   if (session.user.platformAdmin) return true;
   return session.memberships.some((m) => m.slug === slug && m.roles.some((r) => r === 'admin' || r === 'staff'));
+}
+
+/** Whether the person administers the territory (grants roles, so invites reviewers). */
+export function isTerritoryAdmin(session: SessionLike, slug: string): boolean {
+  if (!session?.user) return false;
+  if (session.user.platformAdmin) return true;
+  return session.memberships.some((m) => m.slug === slug && m.roles.includes('admin'));
 }
 
 /** Whether the person reviews applications in the territory. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { apiRequest } from '../../api/client.ts';
-import type { Page } from '../../api/types.ts';
+import type { Page, Theme } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
@@ -139,7 +139,7 @@ function Laureates({ call, slug }: { call: Call; slug: string }) {
   );
 }
 
-function Pipeline({ call, slug }: { call: Call; slug: string }) {
+function Pipeline({ call, slug, themes }: { call: Call; slug: string; themes: Theme[] }) {
   const { t, locale } = useI18n();
   const stages = useApi<{ items: Stage[] }>(callsPaths.stages(slug, call.id));
   const [stageId, setStageId] = useState<string | null>(null);
@@ -165,7 +165,7 @@ function Pipeline({ call, slug }: { call: Call; slug: string }) {
         }))}
       />
       <Applications call={call} slug={slug} stages={items} stage={stage} version={`${version}:${decisions}`} onMoved={bump} />
-      <PanelSection key={`panel:${stage.id}`} stage={stage} slug={slug} onChange={setEdited} />
+      <PanelSection key={`panel:${stage.id}`} stage={stage} slug={slug} themes={themes} onChange={setEdited} />
       <AssignmentSection key={`assign:${stage.id}:${version}`} stage={stage} slug={slug} />
       <RankingSection
         key={`rank:${stage.id}:${version}`}
@@ -194,13 +194,13 @@ export function PipelinePage() {
       back={{ href: callsHref.staff(slug), label: t.calls.staff.back }}
       nav={<StaffNav slug={slug} call={title ? { ref: callRef, title } : undefined} />}
     >
-      {() =>
+      {(territory) =>
         detail.status === 'loading' ? (
           <Loading label={t.common.loading} />
         ) : detail.status === 'error' ? (
           <ProblemAlert error={detail.error} />
         ) : (
-          <Pipeline call={detail.data} slug={slug} />
+          <Pipeline call={detail.data} slug={slug} themes={territory.themes} />
         )
       }
     </CallsFrame>

@@ -3,8 +3,10 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { DataTable, Link, Loading } from '../../ui/index.ts';
-import { callsHref, callsPaths, pick, type Review } from './calls.api.ts';
+import { useSession } from '../identity/index.ts';
+import { callsHref, callsPaths, isReviewer, pick, type Review } from './calls.api.ts';
 import { CallsFrame } from './calls-frame.tsx';
+import { ExpertiseSection } from './expertise-section.tsx';
 
 /** Reviews grouped by stage (and so by call), in the order the server gives them. */
 function byStage(items: Review[]): Review[][] {
@@ -50,12 +52,18 @@ function Queue({ territory }: { territory: TerritoryDetail }) {
   );
 }
 
-/** The reviewer's queue: the applications assigned to them, per stage. */
+/** The reviewer's queue: the applications assigned to them, per stage, and their expertise. */
 export function ReviewQueuePage() {
   const { t } = useI18n();
+  const { session } = useSession();
   return (
     <CallsFrame heading={t.calls.reviews.heading} access="signed_in">
-      {(territory) => <Queue territory={territory} />}
+      {(territory) => (
+        <>
+          <Queue territory={territory} />
+          {isReviewer(session, territory.slug) && <ExpertiseSection territory={territory} />}
+        </>
+      )}
     </CallsFrame>
   );
 }
