@@ -1,5 +1,6 @@
 /** Loading an application for the applicant, staff or a reviewer, and turning it into its DTO. */
 import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { sqlState } from '../../platform/db/sql-state.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { instantToZoned } from '../../platform/time/index.ts';
 import { affiliations, organizations, people } from '../directory/index.ts';
@@ -78,11 +79,4 @@ export function toApplication(row: { a: ApplicationRow; call: { slug: string }; 
 }
 
 /** Postgres' unique violation, through the driver's wrapping. */
-export function isUniqueViolation(e: unknown): boolean {
-  let x: unknown = e;
-  for (let i = 0; i < 4 && x && typeof x === 'object'; i++) {
-    if ((x as { code?: unknown }).code === '23505') return true;
-    x = (x as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export const isUniqueViolation = (e: unknown): boolean => sqlState(e) === '23505';

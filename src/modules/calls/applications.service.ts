@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { organizations } from '../directory/index.ts';
 import { changedQuestions, checkAnswers, type TAnswers } from './answers.ts';
 import { createApplicantOrganization } from './applicant-organization.ts';
 import {
@@ -14,7 +15,7 @@ import {
 import type { TCreateApplicationRequest } from './applications.contract.ts';
 import { type CallRow, isOpen } from './call-dto.ts';
 import { requireCall } from './calls.service.ts';
-import { applicationFiles, applicationRevisions, applications } from './calls.tables.ts';
+import { applicationFiles, applicationRevisions, applications, calls } from './calls.tables.ts';
 import { questionsOf } from './forms.ts';
 import { inTerritory, record, type Scoped } from './scope.ts';
 import { screenApplication } from './screening.ts';
@@ -186,17 +187,17 @@ export function createApplicationsService({ database, clock }: Pick<Deps, 'datab
 }
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;
 
+/** One page of applications with their call and organisation, in one query (the caller's `where` already scopes who may see them). */
 async function listWhere(s: Scoped, where: ReturnType<typeof and>, { page, pageSize }: { page: number; pageSize: number }) {
-  const ids = await s.tx
-    .select({ id: applications.id })
+  const rows = await s.tx
+    .select({ a: applications, call: { slug: calls.slug }, orgName: organizations.name })
     .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .where(where)
     .orderBy(asc(applications.createdAt), asc(applications.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [total] = await s.tx.select({ n: count() }).from(applications).where(where);
-  const items = ids.length
-    ? await Promise.all(ids.map(async ({ id }) => toApplication(await requireApplication(s, id), s.ctx.locale)))
-    : [];
-  return { items, total: total?.n ?? 0, page, pageSize };
+  return { items: rows.map((r) => toApplication(r, s.ctx.locale)), total: total?.n ?? 0, page, pageSize };
 }

@@ -15,6 +15,17 @@ import {
 } from './calls.values.ts';
 import type { TCallDocument, TEligibility, TFormDefinition, TRubric } from './forms.ts';
 
+/** A row of a stage's, gone with its stage. */
+const stageRef = () =>
+  uuid('stage_id')
+    .notNull()
+    .references(() => callStages.id, { onDelete: 'cascade' });
+/** A row of an application's, gone with its application. */
+const applicationRef = () =>
+  uuid('application_id')
+    .notNull()
+    .references(() => applications.id, { onDelete: 'cascade' });
+
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 const territoryId = () =>
   uuid('territory_id')
@@ -89,9 +100,7 @@ export const stagePanel = pgTable(
   'stage_panel',
   {
     territoryId: territoryId(),
-    stageId: uuid('stage_id')
-      .notNull()
-      .references(() => callStages.id, { onDelete: 'cascade' }),
+    stageId: stageRef(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -155,9 +164,7 @@ export const applicationRevisions = pgTable(
   {
     id: id(),
     territoryId: territoryId(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    applicationId: applicationRef(),
     revision: integer('revision').notNull(),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
     changed: text('changed').array().notNull().default(sql`'{}'::text[]`),
@@ -172,9 +179,7 @@ export const applicationFiles = pgTable(
   {
     id: id(),
     territoryId: territoryId(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    applicationId: applicationRef(),
     questionId: text('question_id').notNull(),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
@@ -191,9 +196,7 @@ export const conflictDeclarations = pgTable(
   'conflict_declarations',
   {
     territoryId: territoryId(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    applicationId: applicationRef(),
     reviewerId: uuid('reviewer_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -212,12 +215,8 @@ export const pairRulesTable = pgTable(
   'assignment_pair_rules',
   {
     territoryId: territoryId(),
-    stageId: uuid('stage_id')
-      .notNull()
-      .references(() => callStages.id, { onDelete: 'cascade' }),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    stageId: stageRef(),
+    applicationId: applicationRef(),
     reviewerId: uuid('reviewer_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -236,12 +235,8 @@ export const reviews = pgTable(
   {
     id: id(),
     territoryId: territoryId(),
-    stageId: uuid('stage_id')
-      .notNull()
-      .references(() => callStages.id, { onDelete: 'cascade' }),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    stageId: stageRef(),
+    applicationId: applicationRef(),
     reviewerId: uuid('reviewer_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -267,9 +262,7 @@ export const reviewReminders = pgTable(
   'review_reminders',
   {
     territoryId: territoryId(),
-    stageId: uuid('stage_id')
-      .notNull()
-      .references(() => callStages.id, { onDelete: 'cascade' }),
+    stageId: stageRef(),
     reviewerId: uuid('reviewer_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, isNull, lte, ne } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
+import { sqlState } from '../../platform/db/sql-state.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { actorId } from '../../platform/policy/actor.ts';
 import { places, qualifications, trainingEnrolments, trainingSessions, userQualifications } from './places.tables.ts';
@@ -10,14 +11,6 @@ import type { TAttendanceRequest, TCreateTrainingRequest, TEnrolment, TRosterEnt
 
 type SessionRow = typeof trainingSessions.$inferSelect;
 type EnrolmentRow = typeof trainingEnrolments.$inferSelect;
-
-/** The SQLSTATE of a database error, looked for along its causes (drivers wrap it differently). */
-function sqlState(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-  }
-  return undefined;
-}
 
 /** Takes a seat: the seats trigger refuses a full session (23P01), the unique key a second seat (23505). */
 async function takeSeat<T>(write: () => Promise<T>): Promise<T> {

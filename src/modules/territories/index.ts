@@ -4,4 +4,4 @@ export type { TTerritory, TTerritoryDetail } from './territories.contract.ts';
 export { territoriesRoutes } from './territories.routes.ts';
 export { createTerritoriesService, requireTerritory, type TerritoriesService } from './territories.service.ts';
 export { territories, territoryCommunes, territoryThemes } from './territories.tables.ts';
-export { inTerritoryScope, type ScopedTerritory, type TerritoryScope } from './territory-scope.ts';
+export { inTerritoryScope, recordIn, type ScopedTerritory, type TerritoryScope, territoryRunner } from './territory-scope.ts';

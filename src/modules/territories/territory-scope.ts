@@ -1,3 +1,4 @@
+import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { type Db, enterTerritory } from '../../platform/db/client.ts';
 import { authorize, type Policy } from '../../platform/policy/policy.ts';
@@ -25,4 +26,21 @@ export function inTerritoryScope<A extends string, T>(
     await enterTerritory(tx, territory.id);
     return fn({ tx, territory, ctx });
   });
+}
+
+/** A module's way into a territory: `inTerritoryScope` bound to the module's policy. */
+export function territoryRunner<A extends string>(policy: Policy<A, { territoryId: string }>) {
+  return <T>(database: Deps['database'], ctx: Ctx, slug: string, action: A, fn: (scope: TerritoryScope) => Promise<T>): Promise<T> =>
+    inTerritoryScope(database, ctx, slug, policy, action, fn);
+}
+
+/** Records a write in the audit log, in the scope's transaction and territory. */
+export function recordIn(
+  { tx, territory, ctx }: TerritoryScope,
+  action: string,
+  entity: string,
+  entityId: string,
+  change: { before?: unknown; after?: unknown },
+): Promise<void> {
+  return audit(tx, ctx.actor, { territoryId: territory.id, action, entity, entityId, ...change }, ctx.requestId);
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sqlState } from '../db/sql-state.ts';
 import { negotiateLocale } from '../i18n/locale.ts';
 import { AppError, type ErrorCode, type FieldError, statusByCode } from './app-error.ts';
 import { errorTitles } from './messages.ts';
@@ -67,16 +68,6 @@ const pgCodeMap: Record<string, ErrorCode> = {
   '42501': 'forbidden',
 };
 
-function pgCode(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 /** The one error handler: every error leaves as problem+json. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) return sendProblem(req, reply, err.code, err.message !== err.code ? err.message : undefined, err.errors);
@@ -100,7 +91,7 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   const mapped = err.code ? fastifyCodeMap[err.code] : undefined;
   if (mapped) return sendProblem(req, reply, mapped, err.message);
-  const pg = pgCode(err);
+  const pg = sqlState(err);
   if (pg && pgCodeMap[pg]) return sendProblem(req, reply, pgCodeMap[pg]);
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     if (err.statusCode === 429) return sendProblem(req, reply, 'rate_limited');

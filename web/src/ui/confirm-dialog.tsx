@@ -14,13 +14,21 @@ export type ConfirmDialogProps = {
   cancelLabel: string;
   /** False disables the confirm button (a word to type, a choice to make…). */
   canConfirm?: boolean;
+  /** True (the default) for an action that loses something: the buttons say so by their colour. */
+  danger?: boolean;
+  /**
+   * Closes the dialog before the action runs, so that the page may then move the focus (to an
+   * error summary, a confirmation) without the dialog handing it back to its trigger afterwards.
+   */
+  closeFirst?: boolean;
   onConfirm: () => Promise<void> | void;
   isDisabled?: boolean;
 };
 
 /**
- * Asks before an irreversible action: a modal alert dialog (focus trapped, Escape cancels, focus
- * returns to the trigger). The action runs only on the explicit confirm button.
+ * Asks before an irreversible action (deleting, submitting, withdrawing, deciding): a modal alert
+ * dialog (focus trapped, Escape cancels, focus returns to the trigger). The action runs only on
+ * the explicit confirm button.
  */
 export function ConfirmDialog({
   trigger,
@@ -31,6 +39,8 @@ export function ConfirmDialog({
   confirmLabel,
   cancelLabel,
   canConfirm = true,
+  danger = true,
+  closeFirst = false,
   onConfirm,
   isDisabled,
 }: ConfirmDialogProps) {
@@ -38,7 +48,7 @@ export function ConfirmDialog({
   const [busy, setBusy] = useState(false);
   return (
     <DialogTrigger isOpen={open} onOpenChange={setOpen}>
-      <Button variant={triggerVariant} className="btn-danger" isDisabled={isDisabled} aria-label={triggerLabel}>
+      <Button variant={triggerVariant} className={danger ? 'btn-danger' : undefined} isDisabled={isDisabled} aria-label={triggerLabel}>
         {trigger}
       </Button>
       <ModalOverlay className="modal-overlay" isDismissable>
@@ -54,9 +64,15 @@ export function ConfirmDialog({
               </Button>
               <Button
                 variant="primary"
-                className="btn-danger-solid"
+                className={danger ? 'btn-danger-solid' : undefined}
                 isDisabled={!canConfirm || busy}
                 onPress={async () => {
+                  if (closeFirst) {
+                    setOpen(false);
+                    // After the dialog has handed the focus back, so that the action may move it.
+                    setTimeout(() => void onConfirm(), 0);
+                    return;
+                  }
                   setBusy(true);
                   try {
                     await onConfirm();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiError, apiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Alert, Button } from '../../ui/index.ts';
+import { Alert, Button, ConfirmDialog } from '../../ui/index.ts';
 import {
   type Answers,
   type Application,
@@ -13,7 +13,6 @@ import {
   questionsOf,
   visibleQuestions,
 } from './calls.api.ts';
-import { ConfirmAction } from './confirm-action.tsx';
 import { ErrorSummary, type SummaryItem } from './error-summary.tsx';
 import { QuestionField } from './question-field.tsx';
 
@@ -139,7 +138,10 @@ export function ApplicationForm(props: Props) {
       ))}
       <div className="actions-row">
         {submitted ? (
-          <ConfirmAction
+          <ConfirmDialog
+            closeFirst
+            danger={false}
+            triggerVariant="primary"
             trigger={f.saveRevision}
             title={f.confirmRevisionTitle(application.revision + 1)}
             confirmLabel={f.saveRevision}
@@ -148,13 +150,16 @@ export function ApplicationForm(props: Props) {
             isDisabled={s.busy}
           >
             <p>{f.confirmRevisionBody}</p>
-          </ConfirmAction>
+          </ConfirmDialog>
         ) : (
           <>
             <Button variant="secondary" onPress={() => s.run('save')} isDisabled={s.busy}>
               {f.saveDraft}
             </Button>
-            <ConfirmAction
+            <ConfirmDialog
+              closeFirst
+              danger={false}
+              triggerVariant="primary"
               trigger={f.submit}
               title={f.confirmSubmitTitle}
               confirmLabel={f.submit}
@@ -163,7 +168,7 @@ export function ApplicationForm(props: Props) {
               isDisabled={s.busy}
             >
               <p>{f.confirmSubmitBody}</p>
-            </ConfirmAction>
+            </ConfirmDialog>
           </>
         )}
       </div>

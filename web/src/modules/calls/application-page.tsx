@@ -4,13 +4,12 @@ import { apiRequest } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Alert, LiveRegion, Loading } from '../../ui/index.ts';
+import { Alert, ConfirmDialog, LiveRegion, Loading } from '../../ui/index.ts';
 import { AnswersView, Revisions } from './answers-view.tsx';
 import { ApplicationForm } from './application-form.tsx';
 import { ApplicationStatus } from './application-status.tsx';
 import { type Application, callsHref, callsPaths, type PublicCall, pick } from './calls.api.ts';
 import { CallsFrame } from './calls-frame.tsx';
-import { ConfirmAction } from './confirm-action.tsx';
 
 const editable = (a: Application, call: PublicCall) => call.isOpen && ['draft', 'submitted', 'ineligible'].includes(a.status);
 
@@ -23,7 +22,8 @@ function Withdraw({ application, slug, onDone }: { application: Application; slu
       <h2 id="withdraw-heading">{m.withdrawHeading}</h2>
       <p>{m.withdrawIntro}</p>
       <ProblemAlert error={error} />
-      <ConfirmAction
+      <ConfirmDialog
+        closeFirst
         danger
         triggerVariant="secondary"
         trigger={m.withdraw}
@@ -39,7 +39,7 @@ function Withdraw({ application, slug, onDone }: { application: Application; slu
         }}
       >
         <p>{m.withdrawBody}</p>
-      </ConfirmAction>
+      </ConfirmDialog>
     </section>
   );
 }

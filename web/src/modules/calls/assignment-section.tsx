@@ -3,9 +3,8 @@ import { apiRequest } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Alert, Button, DataTable, LiveRegion, Loading } from '../../ui/index.ts';
+import { Alert, Button, ConfirmDialog, DataTable, LiveRegion, Loading } from '../../ui/index.ts';
 import { type Assignment, callsPaths, type Stage } from './calls.api.ts';
-import { ConfirmAction } from './confirm-action.tsx';
 import { ProblemDetails } from './problem-details.tsx';
 
 type Pair = { applicationId: string; reviewerId: string; rule: 'pin' | 'forbid' };
@@ -55,7 +54,10 @@ export function AssignmentSection({ stage, slug }: { stage: Stage; slug: string 
     <section aria-labelledby="assignment-heading" className="panel">
       <h2 id="assignment-heading">{p.assignmentHeading}</h2>
       <p>{p.assignmentIntro}</p>
-      <ConfirmAction
+      <ConfirmDialog
+        closeFirst
+        danger={false}
+        triggerVariant="primary"
         trigger={p.runAssignment}
         title={p.runTitle}
         confirmLabel={p.runAssignment}
@@ -63,7 +65,7 @@ export function AssignmentSection({ stage, slug }: { stage: Stage; slug: string 
         onConfirm={run}
       >
         <p>{p.runBody}</p>
-      </ConfirmAction>
+      </ConfirmDialog>
       <LiveRegion>{done && <Alert tone="success" announce={false} title={done} />}</LiveRegion>
       <ProblemDetails error={runError} />
       <ProblemAlert error={pairError} />

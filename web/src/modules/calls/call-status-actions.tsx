@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { apiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Link } from '../../ui/index.ts';
+import { ConfirmDialog, Link } from '../../ui/index.ts';
 import { type Call, callsHref, callsPaths } from './calls.api.ts';
-import { ConfirmAction } from './confirm-action.tsx';
 
 type Move = { to: Call['status']; label: string; title: string; body: string; danger?: boolean };
 
@@ -48,18 +47,19 @@ export function CallStatusActions({ call, slug, onChange }: { call: Call; slug: 
       <ProblemAlert error={error} />
       <div className="actions-row">
         {movesFrom(call.status, e.moves).map((m) => (
-          <ConfirmAction
+          <ConfirmDialog
+            closeFirst
             key={m.to}
             trigger={m.label}
             triggerVariant={m.danger ? 'secondary' : 'primary'}
-            danger={m.danger}
+            danger={m.danger === true}
             title={m.title}
             confirmLabel={m.label}
             cancelLabel={t.calls.cancel}
             onConfirm={() => move(m.to)}
           >
             <p>{m.body}</p>
-          </ConfirmAction>
+          </ConfirmDialog>
         ))}
         {call.status !== 'draft' && <Link href={callsHref.call(slug, call.slug)}>{e.publicPage}</Link>}
         <Link href={callsHref.staffApplications(slug, call.slug)}>{e.pipeline}</Link>

@@ -1,76 +1,24 @@
-import type { ReactNode } from 'react';
-import { useLocation, useParams } from 'react-router';
-import type { TerritoryDetail } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useLocation } from 'react-router';
 import type { Messages } from '../../i18n/fr.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { usePageTitle } from '../../shared/page-title.ts';
-import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Alert, Link, Loading, type PaginationLabels } from '../../ui/index.ts';
-import { useSession } from '../identity/index.ts';
-import { callsHref, callsPaths, isCallManager } from './calls.api.ts';
+import { SectionNav, TerritoryFrame, type TerritoryFrameProps } from '../../shared/territory-frame.tsx';
+import type { PaginationLabels } from '../../ui/index.ts';
+import { callsHref, isCallManager } from './calls.api.ts';
 
 /** Who may see a page: anyone, a signed-in person, or the territory's staff. */
 export type FrameAccess = 'public' | 'signed_in' | 'staff';
 
-export type CallsFrameProps = {
-  /** The page's title and main heading; null while the page does not know it yet (a call's title). */
-  heading: string | null;
-  access?: FrameAccess;
-  back?: { href: string; label: string };
-  /** Shown above the heading when the person may see the page (the staff's navigation). */
-  nav?: ReactNode;
-  children: (territory: TerritoryDetail) => ReactNode;
-};
+export type CallsFrameProps = Omit<TerritoryFrameProps, 'className' | 'access'> & { access?: FrameAccess };
 
-/**
- * A page of the calls module: the territory (for its name, time zone and themes), the guard its
- * access asks for, a way back, the heading, then the content.
- */
-export function CallsFrame({ heading, access = 'public', back, nav, children }: CallsFrameProps) {
+/** A page of the calls module, in its territory (staff pages for those who manage calls). */
+export function CallsFrame({ access = 'public', ...props }: CallsFrameProps) {
   const { t } = useI18n();
-  const { session } = useSession();
-  const location = useLocation();
-  const slug = useParams().slug ?? '';
-  const detail = useApi<TerritoryDetail>(callsPaths.territory(slug));
-  const name = detail.status === 'ok' ? detail.data.name : null;
-  usePageTitle(detail.status === 'error' ? t.territory.notFound : heading && name ? `${heading} – ${name}` : null);
-
-  let body: ReactNode;
-  let allowed = false;
-  if (detail.status === 'loading' || (access !== 'public' && !session)) body = <Loading label={t.common.loading} />;
-  else if (detail.status === 'error') {
-    return (
-      <div>
-        <h1>{t.territory.notFound}</h1>
-        <ProblemAlert error={detail.error} onRetry={detail.error.problem.status === 404 ? undefined : detail.reload} />
-      </div>
-    );
-  } else if (access !== 'public' && !session?.user) {
-    const next = encodeURIComponent(location.pathname + location.search);
-    body = (
-      <Alert tone="info" title={t.guard.signInRequired}>
-        <Link href={`/sign-in?next=${next}`}>{t.account.signIn}</Link>
-      </Alert>
-    );
-  } else if (access === 'staff' && !isCallManager(session, slug)) body = <Alert tone="error" title={t.calls.staff.forbidden} />;
-  else {
-    allowed = true;
-    body = children(detail.data);
-  }
-
   return (
-    <div className="calls">
-      <p className="back-link">
-        <Link href={back?.href ?? `/t/${slug}`}>
-          <span aria-hidden="true">← </span>
-          {back?.label ?? t.back.toTerritory(name ?? slug)}
-        </Link>
-      </p>
-      {allowed && nav}
-      {heading && <h1>{heading}</h1>}
-      {body}
-    </div>
+    <TerritoryFrame
+      {...props}
+      className="calls"
+      access={access === 'staff' ? { mayEnter: isCallManager, forbidden: t.calls.staff.forbidden } : access}
+    />
   );
 }
 
@@ -78,7 +26,6 @@ export function CallsFrame({ heading, access = 'public', back, nav, children }: 
 export function StaffNav({ slug, call }: { slug: string; call?: { ref: string; title: string } }) {
   const { t } = useI18n();
   const s = t.calls.staff;
-  const { pathname } = useLocation();
   const links = [
     { href: callsHref.staff(slug), label: s.navCalls },
     ...(call
@@ -89,19 +36,7 @@ export function StaffNav({ slug, call }: { slug: string; call?: { ref: string; t
       : []),
     { href: callsHref.list(slug), label: s.navPortal },
   ];
-  return (
-    <nav aria-label={s.nav} className="staff-nav">
-      <ul>
-        {links.map((l) => (
-          <li key={l.href}>
-            <Link href={l.href} aria-current={pathname === l.href ? 'page' : undefined}>
-              {l.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label={s.nav} links={links} />;
 }
 
 /** The page number of the address (`?page=2`), 1 when absent or wrong. */

@@ -117,13 +117,6 @@ export function isCallManager(session: SessionLike, slug: string): boolean {
   return session.memberships.some((m) => m.slug === slug && m.roles.some((r) => r === 'admin' || r === 'staff'));
 }
 
-/** Whether the person administers the territory (grants roles, so invites reviewers). */
-export function isTerritoryAdmin(session: SessionLike, slug: string): boolean {
-  if (!session?.user) return false;
-  if (session.user.platformAdmin) return true;
-  return session.memberships.some((m) => m.slug === slug && m.roles.includes('admin'));
-}
-
 /** Whether the person reviews applications in the territory. */
 export function isReviewer(session: SessionLike, slug: string): boolean {
   return Boolean(session?.memberships.some((m) => m.slug === slug && m.roles.includes('reviewer')));

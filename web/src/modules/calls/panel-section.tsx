@@ -4,10 +4,9 @@ import type { Theme } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Button, SelectField, TextField } from '../../ui/index.ts';
-import { useSession } from '../identity/index.ts';
-import { callsPaths, isTerritoryAdmin, pick, type Stage } from './calls.api.ts';
-import { ConfirmAction } from './confirm-action.tsx';
+import { Button, ConfirmDialog, SelectField, TextField } from '../../ui/index.ts';
+import { isTerritoryAdmin, useSession } from '../identity/index.ts';
+import { callsPaths, pick, type Stage } from './calls.api.ts';
 import { StageSettings } from './stage-settings.tsx';
 
 type Reviewer = Stage['panel'][number];
@@ -75,7 +74,8 @@ export function PanelSection({
               <span>
                 {`${m.displayName} (${m.email})`} <span className="muted">{expertise(m)}</span>
               </span>
-              <ConfirmAction
+              <ConfirmDialog
+                closeFirst
                 danger
                 triggerVariant="quiet"
                 trigger={p.removeReviewer(m.displayName)}

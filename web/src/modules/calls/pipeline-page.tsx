@@ -5,12 +5,11 @@ import type { Page, Theme } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Alert, Button, Checkbox, DataTable, Link, LiveRegion, Loading, Pagination, SelectField } from '../../ui/index.ts';
+import { Alert, Button, Checkbox, ConfirmDialog, DataTable, Link, LiveRegion, Loading, Pagination, SelectField } from '../../ui/index.ts';
 import { StatusBadge } from './application-status.tsx';
 import { AssignmentSection } from './assignment-section.tsx';
 import { type Application, type Call, callsHref, callsPaths, pick, type Stage } from './calls.api.ts';
 import { CallsFrame, pageLabels, StaffNav, usePageParam } from './calls-frame.tsx';
-import { ConfirmAction } from './confirm-action.tsx';
 import { PanelSection } from './panel-section.tsx';
 import { RankingSection } from './ranking-section.tsx';
 
@@ -118,7 +117,10 @@ function Laureates({ call, slug }: { call: Call; slug: string }) {
       <p>{p.laureatesIntro}</p>
       <LiveRegion>{done && <Alert tone="success" announce={false} title={done} />}</LiveRegion>
       <ProblemAlert error={error} />
-      <ConfirmAction
+      <ConfirmDialog
+        closeFirst
+        danger={false}
+        triggerVariant="primary"
         trigger={p.publishLaureates}
         title={p.publishTitle}
         confirmLabel={p.publishLaureates}
@@ -134,7 +136,7 @@ function Laureates({ call, slug }: { call: Call; slug: string }) {
         }}
       >
         <p>{p.publishBody}</p>
-      </ConfirmAction>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { apiRequest, fieldProblems } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Alert, Button, LiveRegion, RadioGroup, TextArea } from '../../ui/index.ts';
+import { Alert, Button, ConfirmDialog, LiveRegion, RadioGroup, TextArea } from '../../ui/index.ts';
 import { callsPaths, pick, type Review, recommendations } from './calls.api.ts';
-import { ConfirmAction } from './confirm-action.tsx';
 
 type Criterion = Review['stage']['rubric']['criteria'][number];
 
@@ -98,7 +97,10 @@ export function RubricForm({ review, slug, onSaved }: { review: Review; slug: st
         <Button variant="secondary" onPress={() => run(false)} isDisabled={busy}>
           {r.save}
         </Button>
-        <ConfirmAction
+        <ConfirmDialog
+          closeFirst
+          danger={false}
+          triggerVariant="primary"
           trigger={r.submit}
           title={r.confirmTitle}
           confirmLabel={r.submit}
@@ -107,7 +109,7 @@ export function RubricForm({ review, slug, onSaved }: { review: Review; slug: st
           isDisabled={busy}
         >
           <p>{r.confirmBody}</p>
-        </ConfirmAction>
+        </ConfirmDialog>
       </div>
     </form>
   );

@@ -3,9 +3,8 @@ import { apiRequest, fieldProblems } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Alert, Button, LiveRegion, Loading, SelectField, TextField } from '../../ui/index.ts';
+import { Alert, Button, ConfirmDialog, LiveRegion, Loading, SelectField, TextField } from '../../ui/index.ts';
 import { type Call, callsPaths, pick, type Stage } from './calls.api.ts';
-import { ConfirmAction } from './confirm-action.tsx';
 
 const emptyStage = { nameFr: '', nameEn: '', position: 'end' };
 
@@ -75,7 +74,8 @@ export function StagesEditor({ call, slug }: { call: Call; slug: string }) {
                     {`${st.position}. ${name}`} <span className="muted">{s.count(st.applicationCount)}</span>
                   </span>
                   {st.applicationCount === 0 && (
-                    <ConfirmAction
+                    <ConfirmDialog
+                      closeFirst
                       danger
                       triggerVariant="quiet"
                       trigger={s.remove(name)}
@@ -91,7 +91,7 @@ export function StagesEditor({ call, slug }: { call: Call; slug: string }) {
                       }
                     >
                       <p>{s.removeBody}</p>
-                    </ConfirmAction>
+                    </ConfirmDialog>
                   )}
                 </li>
               );
