@@ -3,7 +3,7 @@ import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { sqlState } from '../../platform/db/sql-state.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { instantToZoned } from '../../platform/time/index.ts';
-import { affiliations, organizations, people } from '../directory/index.ts';
+import { currentOrganizationsOf, organizations } from '../directory/index.ts';
 import type { TApplication } from './applications.contract.ts';
 import { managesCalls } from './calls.policy.ts';
 import { applications, calls } from './calls.tables.ts';
@@ -21,21 +21,8 @@ export async function requireAffiliation(s: Scoped, organizationId: string, now:
   const [org] = await s.tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).limit(1);
   if (!org) throw new AppError('organization_not_found', `no organisation ${organizationId}`);
   if (managesCalls(s.ctx.actor, s.territory.id)) return;
-  const email = s.ctx.actor.kind === 'user' ? s.ctx.actor.email.toLowerCase() : '';
-  const today = instantToZoned(now, s.territory.timeZone).date;
-  const [link] = await s.tx
-    .select({ id: affiliations.id })
-    .from(affiliations)
-    .innerJoin(people, eq(people.id, affiliations.personId))
-    .where(
-      and(
-        eq(affiliations.organizationId, organizationId),
-        sql`lower(${people.email}) = ${email}`,
-        isNull(people.erasedAt),
-        or(isNull(affiliations.endedOn), gte(affiliations.endedOn, today)),
-      ),
-    )
-    .limit(1);
+  const email = s.ctx.actor.kind === 'user' ? s.ctx.actor.email : '';
+  const [link] = await currentOrganizationsOf(s.tx, email, instantToZoned(now, s.territory.timeZone).date, organizationId);
   if (!link) throw new AppError('not_affiliated', 'no current affiliation to this organisation');
 }
 

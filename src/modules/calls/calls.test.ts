@@ -112,6 +112,16 @@ describe('applications', () => {
     expect((await t.request(f.reviewer, { method: 'GET', url: `${base}/applications/${appId}` })).statusCode).toBe(404);
   });
 
+  it('lists the organisations a person acts for: their current affiliations only, in their own territory', async () => {
+    const mine = await t.request(f.member, { method: 'GET', url: `${base}/my/organizations` });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().items.map((o: { name: string }) => o.name)).toEqual(['Mobilidée', 'Vieille Forge']);
+    expect((await t.request(f.staff, { method: 'GET', url: `${base}/my/organizations` })).json().items).toEqual([]);
+    expect((await t.request(null, { method: 'GET', url: `${base}/my/organizations` })).statusCode).toBe(401);
+    // The same account in another territory: that territory's directory knows no affiliation of it.
+    expect((await t.request(f.member, { method: 'GET', url: '/api/v1/territories/beta/my/organizations' })).json().items).toEqual([]);
+  });
+
   it('lets a person whose organisation is not in the directory create it with their affiliation, all or nothing', async () => {
     const founder = await t.signIn(t.emailOf('council_member'));
     const url = `${base}/calls/${callId}/applications`;

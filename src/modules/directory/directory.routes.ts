@@ -6,6 +6,7 @@ import { createImportService } from './import.service.ts';
 import { importRoutes } from './imports.routes.ts';
 import { createInteractionsService } from './interactions.service.ts';
 import { createMetricsService } from './metrics.service.ts';
+import { createMyOrganizationsService, myOrganizationsRoutes } from './my-organizations.ts';
 import { organizationsRoutes } from './organizations.routes.ts';
 import { createOrganizationsService } from './organizations.service.ts';
 import { peopleRoutes } from './people.routes.ts';
@@ -34,6 +35,7 @@ export function createDirectoryServices(deps: Pick<Deps, 'database' | 'clock'>) 
     interactions: createInteractionsService(deps),
     reminders: createRemindersService(deps),
     portal: createPortalService(deps),
+    myOrganizations: createMyOrganizationsService(deps),
   };
 }
 export type DirectoryServices = ReturnType<typeof createDirectoryServices>;
@@ -46,5 +48,6 @@ export function directoryRoutes(services: DirectoryServices) {
     ...importRoutes(services),
     ...crmRoutes(services),
     ...portalRoutes(services),
+    ...myOrganizationsRoutes(services.myOrganizations),
   ];
 }

@@ -17,5 +17,7 @@ export { revenueBands } from './directory.values.ts';
 export { isValidRna, isValidSiren, isValidSiret } from './identifiers.ts';
 /** Adds a dated figure (headcount, funds raised in cents, revenue band) to an organisation, in the caller's transaction, audited. */
 export { addMetric as recordOrganizationFigure } from './metrics.service.ts';
+/** The organisations an account acts for (its person's current affiliations), read in the caller's transaction. */
+export { currentOrganizationsOf } from './my-organizations.ts';
 export { createOrganization } from './organization-writes.ts';
 export { createPerson } from './people.service.ts';

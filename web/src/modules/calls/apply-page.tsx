@@ -18,7 +18,10 @@ function StartForm({ call, slug }: { call: PublicCall; slug: string }) {
   const { session } = useSession();
   const navigate = useNavigate();
   const mine = useApi<Page<Application>>(callsPaths.mine(slug, 1));
+  const affiliated = useApi<{ items: OrgRef[] }>(callsPaths.myOrganizations(slug));
+  // Offered before anything is typed: the person's organisations, then those they applied for.
   const known = new Map<string, OrgRef>();
+  if (affiliated.status === 'ok') for (const o of affiliated.data.items) known.set(o.id, o);
   if (mine.status === 'ok') for (const app of mine.data.items) known.set(app.organization.id, app.organization);
   const [org, setOrg] = useState<OrgRef | null>(null);
   const [creating, setCreating] = useState(false);

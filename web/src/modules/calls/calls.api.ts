@@ -58,6 +58,8 @@ export const callsPaths = {
   callApplications: (slug: string, call: string, page = 1, status?: string) =>
     `${t(slug)}/calls/${id(call)}/applications${qs({ page: page > 1 ? page : undefined, pageSize: 20, status })}`,
   apply: (slug: string, call: string) => `${t(slug)}/calls/${id(call)}/applications`,
+  /** The organisations the signed-in person acts for (their current affiliations in the directory). */
+  myOrganizations: (slug: string) => `${t(slug)}/my/organizations`,
   mine: (slug: string, page = 1) => `${t(slug)}/my-applications${qs({ page: page > 1 ? page : undefined, pageSize: 20 })}`,
   application: (slug: string, applicationId: string) => `${t(slug)}/applications/${id(applicationId)}`,
   answers: (slug: string, applicationId: string) => `${t(slug)}/applications/${id(applicationId)}/answers`,

@@ -9,8 +9,8 @@ export type OrgRef = { id: string; name: string };
 
 /**
  * Organisations whose name matches what was typed: the staff's directory for staff, the public
- * directory for others (Totem has no list of "my organisations" yet; the server checks the
- * affiliation when the application starts).
+ * directory for others (the person's own organisations are offered before anything is typed; the
+ * server checks the affiliation when the application starts).
  */
 function useSearch(slug: string, text: string, staff: boolean, skip: boolean) {
   const [items, setItems] = useState<OrgRef[]>([]);
@@ -35,7 +35,7 @@ function useSearch(slug: string, text: string, staff: boolean, skip: boolean) {
 export type OrganizationChoiceProps = {
   slug: string;
   staff: boolean;
-  /** Organisations the person already applied for: offered before anything is typed. */
+  /** The person's organisations and those they applied for: offered before anything is typed. */
   known: OrgRef[];
   value: OrgRef | null;
   onChange: (value: OrgRef | null) => void;
