@@ -88,6 +88,7 @@ export const programmesEn: typeof programmesFr = {
     startRule: 'A valid date is expected.',
     endRule: 'A valid date, no earlier than the start.',
     cap: 'Cap of its own (optional)',
+    capHeader: 'Own cap',
     capHint: 'Leave empty: only the programme’s cap applies.',
     capRule: 'A whole number from 1 to 100,000, or nothing.',
     capBelowActive: (n: number) => `The cap cannot go below ${plural(n, 'the company', `the ${n} companies`)} already accompanied.`,

@@ -98,6 +98,7 @@ export const programmesFr = {
     startRule: 'Une date valide est attendue.',
     endRule: 'Une date valide, au plus tôt le jour du début.',
     cap: 'Plafond propre (facultatif)',
+    capHeader: 'Plafond propre',
     capHint: 'Laissez vide : seul le plafond du programme s’applique.',
     capRule: 'Un nombre entier de 1 à 100 000, ou rien.',
     capBelowActive: (n: number) =>

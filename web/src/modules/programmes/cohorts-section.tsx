@@ -154,7 +154,7 @@ export function CohortsSection({ slug, programme, onChange }: SectionProps) {
   const columns: Column<Cohort>[] = [
     { id: 'name', header: c.name, isRowHeader: true, cell: (x) => x.name },
     { id: 'dates', header: c.dates, cell: (x) => c.period(localDay(x.startsOn, locale), localDay(x.endsOn, locale)) },
-    { id: 'cap', header: c.cap, cell: (x) => (x.cap === null ? c.noCap : String(x.cap)) },
+    { id: 'cap', header: c.capHeader, cell: (x) => (x.cap === null ? c.noCap : String(x.cap)) },
     { id: 'active', header: c.active, cell: (x) => String(x.active) },
     {
       id: 'actions',
