@@ -37,7 +37,14 @@ import {
   TrainingsManagerPage,
   TrainingsPage,
 } from '../modules/places/index.ts';
-import { EnrolmentPage, KpiFormPage, ProgrammesBoardPage, PublicProgrammePage, ReportPage } from '../modules/programmes/index.ts';
+import {
+  EnrolmentPage,
+  KpiFormPage,
+  ProgrammeEditorPage,
+  ProgrammesBoardPage,
+  PublicProgrammePage,
+  ReportPage,
+} from '../modules/programmes/index.ts';
 import { AuditPage, HomePage, MembersPage, TerritoryPage } from '../modules/territories/index.ts';
 import { AccessibilityPage } from './accessibility-page.tsx';
 import { Layout } from './layout.tsx';
@@ -85,6 +92,8 @@ function AppRoutes() {
         <Route path="t/:slug/programmes/:programmeSlug" element={<PublicProgrammePage />} />
         <Route path="t/:slug/indicateurs/:token" element={<KpiFormPage />} />
         <Route path="t/:slug/gestion/programmes" element={<ProgrammesBoardPage />} />
+        <Route path="t/:slug/gestion/programmes/nouveau" element={<ProgrammeEditorPage />} />
+        <Route path="t/:slug/gestion/programmes/:programmeId/modifier" element={<ProgrammeEditorPage />} />
         <Route path="t/:slug/gestion/programmes/accompagnements/:enrolmentId" element={<EnrolmentPage />} />
         <Route path="t/:slug/gestion/programmes/:programmeId/rapport" element={<ReportPage />} />
         <Route path="t/:slug/members" element={<MembersPage />} />

@@ -80,6 +80,8 @@ export function CheckboxGroup({ label, description, options, value, onChange, er
 
 export type RadioGroupProps = {
   label: string;
+  /** A hint under the label, tied to the group by aria-describedby. */
+  description?: string;
   options: ChoiceOption[];
   value: string;
   onChange: (value: string) => void;
@@ -87,10 +89,15 @@ export type RadioGroupProps = {
 };
 
 /** A labelled group of radio buttons (React Aria): one tab stop, arrows move and choose. */
-export function RadioGroup({ label, options, value, onChange, className }: RadioGroupProps) {
+export function RadioGroup({ label, description, options, value, onChange, className }: RadioGroupProps) {
   return (
     <AriaRadioGroup value={value} onChange={onChange} className={['choice-group', className].filter(Boolean).join(' ')}>
       <Label className="field-label">{label}</Label>
+      {description && (
+        <Text slot="description" className="field-hint">
+          {description}
+        </Text>
+      )}
       <div className="choice-list">
         {options.map((o) => (
           <AriaRadio key={o.id} value={o.id} className="choice choice-radio">

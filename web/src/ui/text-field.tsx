@@ -7,6 +7,8 @@ export type TextFieldProps = {
   onChange: (value: string) => void;
   type?: 'text' | 'email' | 'password';
   autoComplete?: string;
+  /** The keyboard a phone shows (`numeric` for a whole number typed as text). */
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel' | 'url';
   description?: string;
   /** Shown under the field and tied to it by aria-describedby; marks the field invalid. */
   errorMessage?: string;

@@ -6,7 +6,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, Button, type Column, DataTable, Link, Loading, Pagination, SelectField } from '../../ui/index.ts';
-import { type Enrolment, type Programme, programmesPaths } from './programmes.api.ts';
+import { type Enrolment, localDay, type Programme, pick, programmesHref, programmesPaths } from './programmes.api.ts';
 
 const statuses = ['active', 'waitlisted', 'exited'] as const;
 
@@ -34,7 +34,7 @@ function Enrolments({
   status: string;
   page: number;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const b = t.programmes.board;
   const list = useApi<Page<Enrolment>>(programmesPaths.enrolments(territory.slug, programme.id, status, page));
   if (list.status === 'loading') return <Loading label={t.common.loading} />;
@@ -43,10 +43,14 @@ function Enrolments({
     ...(status === 'waitlisted' ? [{ id: 'position', header: b.position, cell: (e: Enrolment) => String(e.waitlistPosition ?? '') }] : []),
     { id: 'organization', header: b.organization, isRowHeader: true, cell: (e) => e.organization.name },
     ...(programme.entry === 'cohorts' ? [{ id: 'cohort', header: b.cohort, cell: (e: Enrolment) => e.cohort?.name ?? '—' }] : []),
-    { id: 'entered', header: b.entered, cell: (e) => e.enteredOn ?? '—' },
+    { id: 'entered', header: b.entered, cell: (e) => localDay(e.enteredOn, locale) },
     status === 'exited'
-      ? { id: 'exited', header: b.exited, cell: (e) => `${e.exitedOn ?? ''} (${t.programmes.reasons[e.exitReason ?? 'other']})` }
-      : { id: 'end', header: b.expectedEnd, cell: (e) => e.expectedEndOn ?? '—' },
+      ? {
+          id: 'exited',
+          header: b.exited,
+          cell: (e) => `${localDay(e.exitedOn, locale)} (${t.programmes.reasons[e.exitReason ?? 'other']})`,
+        }
+      : { id: 'end', header: b.expectedEnd, cell: (e) => localDay(e.expectedEndOn, locale) },
     {
       id: 'open',
       header: b.open,
@@ -86,7 +90,7 @@ type BoardProps = {
 };
 
 function Board({ territory, programme, onChange, promoted, setPromoted }: BoardProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const b = t.programmes.board;
   const [params] = useSearchParams();
   const status = statuses.find((s) => s === params.get('statut')) ?? 'active';
@@ -106,9 +110,11 @@ function Board({ territory, programme, onChange, promoted, setPromoted }: BoardP
   };
   return (
     <section aria-labelledby="programme-board">
-      <h2 id="programme-board">{programme.nameFr}</h2>
+      <h2 id="programme-board">{pick(locale, programme.nameFr, programme.nameEn)}</h2>
       <Gauge programme={programme} />
       <p>
+        <Link href={programmesHref.edit(territory.slug, programme.id)}>{b.edit}</Link>
+        {' · '}
         <Link href={`/t/${territory.slug}/gestion/programmes/${programme.id}/rapport`}>{b.report}</Link>
         {programme.isPublished && (
           <>
@@ -153,14 +159,27 @@ export function ProgrammesBoard({ territory }: { territory: TerritoryDetail }) {
   if (list.status === 'loading') return <Loading label={t.common.loading} />;
   if (list.status === 'error') return <ProblemAlert error={list.error} onRetry={list.reload} />;
   const items = list.data.items;
-  if (!items.length) return <p className="empty">{b.empty}</p>;
+  const create = (
+    <p>
+      <Link variant="button" href={programmesHref.create(territory.slug)}>
+        {b.newProgramme}
+      </Link>
+    </p>
+  );
   const current = items.find((p) => p.id === params.get('programme')) ?? items[0];
-  if (!current) return null;
+  if (!current)
+    return (
+      <>
+        <p className="empty">{b.empty}</p>
+        {create}
+      </>
+    );
   return (
     <>
+      {create}
       <SelectField
         label={b.choose}
-        options={items.map((p) => ({ id: p.id, label: locale === 'en' ? p.nameEn : p.nameFr }))}
+        options={items.map((p) => ({ id: p.id, label: pick(locale, p.nameFr, p.nameEn) }))}
         value={current.id}
         onChange={(id) => void navigate(`/t/${territory.slug}/gestion/programmes?programme=${id}`)}
       />

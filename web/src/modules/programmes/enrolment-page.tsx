@@ -3,11 +3,12 @@ import { useParams } from 'react-router';
 import { apiRequest } from '../../api/client.ts';
 import type { TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
+import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Button, type Column, DataTable, Loading } from '../../ui/index.ts';
 import { ExitDialog, MilestoneForm, SessionForm } from './enrolment-forms.tsx';
-import { type EnrolmentDetail, euros, monthName, programmesPaths } from './programmes.api.ts';
+import { type EnrolmentDetail, euros, localDay, monthName, programmesPaths } from './programmes.api.ts';
 import { ProgrammesFrame } from './programmes-frame.tsx';
 
 type Milestone = EnrolmentDetail['milestones'][number];
@@ -17,7 +18,7 @@ type Kpi = EnrolmentDetail['kpis'][number];
 const todayIn = (zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
 
 function Milestones({ slug, d, onChange }: { slug: string; d: EnrolmentDetail; onChange: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const m = t.programmes.enrolment;
   const [error, setError] = useState<unknown>(null);
   const markDone = async (id: string) => {
@@ -31,7 +32,7 @@ function Milestones({ slug, d, onChange }: { slug: string; d: EnrolmentDetail; o
   };
   const columns: Column<Milestone>[] = [
     { id: 'title', header: m.title, isRowHeader: true, cell: (x) => x.title },
-    { id: 'due', header: m.dueOn, cell: (x) => x.dueOn },
+    { id: 'due', header: m.dueOn, cell: (x) => localDay(x.dueOn, locale) },
     { id: 'status', header: m.statusHeader, cell: (x) => m.milestoneStatuses[x.status] },
     {
       id: 'action',
@@ -42,7 +43,7 @@ function Milestones({ slug, d, onChange }: { slug: string; d: EnrolmentDetail; o
             {m.markDone}
           </Button>
         ) : (
-          (x.doneOn ?? '—')
+          localDay(x.doneOn, locale)
         ),
     },
   ];
@@ -69,20 +70,24 @@ function Detail({ territory, enrolmentId }: { territory: TerritoryDetail; enrolm
   const today = todayIn(territory.timeZone);
   const hours = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(d.mentoringMinutes / 60);
   const sessionColumns: Column<Session>[] = [
-    { id: 'date', header: m.heldOn, cell: (s) => s.heldOn },
+    { id: 'date', header: m.heldOn, cell: (s) => localDay(s.heldOn, locale) },
     { id: 'topic', header: m.topic, isRowHeader: true, cell: (s) => s.topic },
     { id: 'minutes', header: m.minutes, cell: (s) => String(s.durationMinutes) },
     { id: 'who', header: m.mentors, cell: (s) => s.supporter?.name ?? '—' },
   ];
   const kpiColumns: Column<Kpi>[] = [
     { id: 'period', header: m.period, isRowHeader: true, cell: (k) => monthName(k.period, locale) },
-    { id: 'answered', header: m.answered, cell: (k) => (k.answeredAt ? k.answeredAt.slice(0, 10) : m.notAnswered(k.remindersSent)) },
+    {
+      id: 'answered',
+      header: m.answered,
+      cell: (k) => (k.answeredAt ? formatDate(k.answeredAt, locale, territory.timeZone) : m.notAnswered(k.remindersSent)),
+    },
     { id: 'headcount', header: m.headcount, cell: (k) => (k.headcount === null ? '—' : String(k.headcount)) },
     { id: 'funds', header: m.funds, cell: (k) => euros(k.fundsRaisedCents, locale) },
   ];
   return (
     <>
-      <p className="lead">{`${t.programmes.statuses[d.enrolment.status]} · ${t.programmes.board.entered} ${d.enrolment.enteredOn ?? '—'}`}</p>
+      <p className="lead">{`${t.programmes.statuses[d.enrolment.status]} · ${d.enrolment.enteredOn ? m.enteredOn(localDay(d.enrolment.enteredOn, locale)) : '—'}`}</p>
       <section aria-labelledby="enrolment-mentors">
         <h2 id="enrolment-mentors">{m.mentors}</h2>
         {d.supporters.length === 0 ? (

@@ -3,7 +3,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Loading } from '../../ui/index.ts';
-import { type PublicProgramme, programmesPaths } from './programmes.api.ts';
+import { localDay, type PublicProgramme, programmesPaths } from './programmes.api.ts';
 import { ProgrammesFrame } from './programmes-frame.tsx';
 
 /** A published programme for everyone: what it offers, its cohorts and its public alumni. */
@@ -44,7 +44,9 @@ export function PublicProgrammePage() {
                 <h2 id="programme-cohorts">{p.cohorts}</h2>
                 <ul>
                   {d.cohorts.map((c) => (
-                    <li key={c.name}>{`${c.name} : ${c.startsOn} → ${c.endsOn}`}</li>
+                    <li key={c.name}>
+                      {p.cohort(c.name, t.programmes.cohorts.period(localDay(c.startsOn, locale), localDay(c.endsOn, locale)))}
+                    </li>
                   ))}
                 </ul>
               </section>

@@ -4,7 +4,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { type Column, DataTable, Loading } from '../../ui/index.ts';
-import { euros, programmesPaths, type Report } from './programmes.api.ts';
+import { euros, localDay, pick, programmesPaths, type Report } from './programmes.api.ts';
 import { ProgrammesFrame } from './programmes-frame.tsx';
 
 type Row = Report['rows'][number];
@@ -31,7 +31,7 @@ function ReportBody({ territory, programmeId }: { territory: TerritoryDetail; pr
   const file = (ext: string) => programmesPaths.report(territory.slug, programmeId, ext);
   return (
     <>
-      <p className="lead">{`${locale === 'en' ? d.programme.nameEn : d.programme.nameFr} · ${r.period(d.from, d.to)}`}</p>
+      <p className="lead">{`${pick(locale, d.programme.nameFr, d.programme.nameEn)} · ${r.period(localDay(d.from, locale), localDay(d.to, locale))}`}</p>
       <dl className="programme-totals">
         <dt>{r.accompanied}</dt>
         <dd>{`${tot.accompanied} (${tot.active} ${(t.programmes.statuses.active ?? '').toLowerCase()}, ${tot.alumni} ${(t.programmes.statuses.exited ?? '').toLowerCase()})`}</dd>
