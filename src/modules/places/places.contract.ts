@@ -197,6 +197,7 @@ export type TCreateBookingRequest = z.infer<typeof ZCreateBookingRequest>;
 export const ZCreateBlockingRequest = z.strictObject({ resourceId: z.uuid(), start: ZInstant, end: ZInstant, reason: ZRequiredText(300) });
 export type TCreateBlockingRequest = z.infer<typeof ZCreateBlockingRequest>;
 export const ZMoveBookingRequest = z.strictObject({ start: ZInstant, end: ZInstant });
+export type TMoveBookingRequest = z.infer<typeof ZMoveBookingRequest>;
 export const ZCheckInToken = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/) });
 export const ZCancelBookingRequest = z.strictObject({ reason: ZText(1000).optional() });
 export const ZDecisionRequest = z.strictObject({ decision: z.enum(['approve', 'reject']), reason: ZText(1000).optional() });
@@ -243,8 +244,41 @@ export const ZBookingListQuery = z.strictObject({
 export type TBookingListQuery = z.infer<typeof ZBookingListQuery>;
 export const ZMyBookingsQuery = z.strictObject({ ...pageFields, upcoming: z.enum(['true', 'false']).default('true') });
 
+export const ZOccupancyPeriod = z.enum(['week', 'month']);
+export type TOccupancyPeriod = z.infer<typeof ZOccupancyPeriod>;
+export const ZOccupancyQuery = z.strictObject({
+  period: ZOccupancyPeriod.default('week'),
+  /** A day of the local week or month; default: today in the territory's zone. */
+  date: z.iso.date().optional(),
+  placeId: z.uuid().optional(),
+});
+/** Booked hours over open hours per resource for a local week or month (`GET …/occupancy`). */
+export const ZOccupancy = z
+  .object({
+    from: z.iso.datetime(),
+    to: z.iso.datetime(),
+    period: ZOccupancyPeriod,
+    items: z.array(
+      z.object({
+        resourceId: z.uuid(),
+        resource: z.string(),
+        placeId: z.uuid(),
+        place: z.string(),
+        openHours: z.number(),
+        bookedHours: z.number(),
+        /** bookedHours / openHours, from 0 to 1. */
+        rate: z.number(),
+        bookings: z.number().int(),
+        noShows: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'Occupancy' });
+export type TOccupancy = z.infer<typeof ZOccupancy>;
+
 /** The organisations a signed-in person may book for. */
 export const ZBookerOrganizations = z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) });
 
 export const ZFeedToken = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 export const ZCalendarFeed = z.object({ url: z.string() });
+export type TCalendarFeed = z.infer<typeof ZCalendarFeed>;

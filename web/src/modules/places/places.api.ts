@@ -2,9 +2,13 @@ import type {
   TAvailability,
   TBooking,
   TBookingListQuery,
+  TCalendarFeed,
   TClosure,
   TCreateBlockingRequest,
   TCreateBookingRequest,
+  TMoveBookingRequest,
+  TOccupancy,
+  TOccupancyPeriod,
   TPlace,
   TResource,
 } from '../../../../src/modules/places/places.contract.ts';
@@ -20,26 +24,10 @@ export type BookingStatus = TBooking['status'];
 export type CreateBookingRequest = TCreateBookingRequest;
 export type CreateBlockingRequest = TCreateBlockingRequest;
 export type BookingFilters = Partial<Pick<TBookingListQuery, 'placeId' | 'resourceId' | 'status' | 'from' | 'to'>>;
-export type CalendarFeed = { url: string };
-export type MoveBookingRequest = { start: string; end: string };
-export type OccupancyPeriod = 'week' | 'month';
-/** The answer of `GET …/occupancy` (declared in the server's booking-extra routes, not in its contract). */
-export type Occupancy = {
-  from: string;
-  to: string;
-  period: OccupancyPeriod;
-  items: {
-    resourceId: string;
-    resource: string;
-    placeId: string;
-    place: string;
-    openHours: number;
-    bookedHours: number;
-    rate: number;
-    bookings: number;
-    noShows: number;
-  }[];
-};
+export type CalendarFeed = TCalendarFeed;
+export type MoveBookingRequest = TMoveBookingRequest;
+export type OccupancyPeriod = TOccupancyPeriod;
+export type Occupancy = TOccupancy;
 export type Commune = { inseeCode: string; name: string };
 
 export { accessAudiences, bookingStatuses, resourceKinds } from '../../../../src/modules/places/places.values.ts';
