@@ -188,7 +188,10 @@ export const ZCreateBookingRequest = z.strictObject({
   guestEmail: z.email().max(254).optional(),
   /** The commune the booker lives in, for residents' access and prices. */
   communeInsee: ZInsee.optional(),
-  /** The organisation booked for, among the booker's affiliations (`GET …/bookings/organizations`). */
+  /**
+   * The organisation booked for, among the booker's affiliations (`GET …/my/booking-organizations`);
+   * its quota applies when the resource's `quotaScope` is `organization`.
+   */
   organizationId: z.uuid().optional(),
   note: ZText(1000).optional(),
 });
@@ -216,8 +219,8 @@ export const ZBooking = z
     priceCents: z.number().int(),
     /** The booker as the manager sees them: an account's name, or the visitor's. */
     booker: z.object({ name: z.string(), email: z.string().nullable() }).nullable(),
-    /** The organisation booked for, if any. */
-    organizationId: z.uuid().nullable(),
+    /** The organisation booked on behalf of, if any (one of the booker's affiliations when it was made). */
+    organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     note: z.string().nullable(),
     cancelReason: z.string().nullable(),
     /** Whether the booker may still cancel or move it themselves (before the deadline). */
@@ -278,6 +281,7 @@ export type TOccupancy = z.infer<typeof ZOccupancy>;
 
 /** The organisations a signed-in person may book for. */
 export const ZBookerOrganizations = z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) });
+export type TBookerOrganizations = z.infer<typeof ZBookerOrganizations>;
 
 export const ZFeedToken = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 export const ZCalendarFeed = z.object({ url: z.string() });
