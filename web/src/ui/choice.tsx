@@ -84,13 +84,27 @@ export type RadioGroupProps = {
   value: string;
   onChange: (value: string) => void;
   className?: string;
+  description?: string;
+  /** Shown under the choices, which are then marked invalid (a server's refusal, for instance). */
+  errorMessage?: string;
 };
 
 /** A labelled group of radio buttons (React Aria): one tab stop, arrows move and choose. */
-export function RadioGroup({ label, options, value, onChange, className }: RadioGroupProps) {
+export function RadioGroup({ label, options, value, onChange, className, description, errorMessage }: RadioGroupProps) {
   return (
-    <AriaRadioGroup value={value} onChange={onChange} className={['choice-group', className].filter(Boolean).join(' ')}>
+    <AriaRadioGroup
+      value={value}
+      onChange={onChange}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+      className={['choice-group', className].filter(Boolean).join(' ')}
+    >
       <Label className="field-label">{label}</Label>
+      {description && (
+        <Text slot="description" className="field-hint">
+          {description}
+        </Text>
+      )}
       <div className="choice-list">
         {options.map((o) => (
           <AriaRadio key={o.id} value={o.id} className="choice choice-radio">
@@ -99,6 +113,7 @@ export function RadioGroup({ label, options, value, onChange, className }: Radio
           </AriaRadio>
         ))}
       </div>
+      <FieldError className="field-error">{errorMessage}</FieldError>
     </AriaRadioGroup>
   );
 }
