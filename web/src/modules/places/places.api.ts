@@ -1,5 +1,6 @@
 import type {
   TAvailability,
+  TBookerOrganizations,
   TBooking,
   TBookingListQuery,
   TCalendarFeed,
@@ -28,6 +29,8 @@ export type CalendarFeed = TCalendarFeed;
 export type MoveBookingRequest = TMoveBookingRequest;
 export type OccupancyPeriod = TOccupancyPeriod;
 export type Occupancy = TOccupancy;
+/** An organisation the signed-in person may book for (one of their current affiliations). */
+export type BookerOrganization = TBookerOrganizations['items'][number];
 export type Commune = { inseeCode: string; name: string };
 
 export { accessAudiences, bookingStatuses, resourceKinds } from '../../../../src/modules/places/places.values.ts';
@@ -61,6 +64,7 @@ export const placesPaths = {
     `${t(slug)}/resources/${id(resourceId)}/availability${qs({ date, days })}`,
   bookings: (slug: string) => `${t(slug)}/bookings`,
   bookingList: (slug: string, filters: BookingFilters & { page?: number; pageSize?: number }) => `${t(slug)}/bookings${qs(filters)}`,
+  bookerOrganizations: (slug: string) => `${t(slug)}/my/booking-organizations`,
   myBookings: (slug: string, upcoming: boolean, page = 1) =>
     `${t(slug)}/my/bookings${qs({ upcoming: String(upcoming), page: page > 1 ? page : undefined, pageSize: 50 })}`,
   cancel: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/cancel`,
