@@ -1,7 +1,8 @@
-/** Bookings as the API shows them, and the queries that read them with their resource, place and booker. */
+/** Bookings as the API shows them, and the queries that read them with their resource, place, booker and organisation. */
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { organizations } from '../directory/index.ts';
 import { users } from '../identity/index.ts';
 import { canCancel } from './booking-rules.ts';
 import type { TBooking } from './places.contract.ts';
@@ -13,6 +14,7 @@ type Joined = {
   r: typeof resources.$inferSelect;
   p: { id: string; name: string };
   u: { name: string; email: string } | null;
+  o: { id: string; name: string } | null;
 };
 
 const selection = {
@@ -20,10 +22,11 @@ const selection = {
   r: resources,
   p: { id: places.id, name: places.name },
   u: { name: users.displayName, email: users.email },
+  o: { id: organizations.id, name: organizations.name },
 };
 
 function toBooking(row: Joined, now: Date, showBooker: boolean): TBooking {
-  const { b, r, p, u } = row;
+  const { b, r, p, u, o } = row;
   const booker = u ? { name: u.name, email: u.email } : b.guestEmail ? { name: b.guestName ?? '', email: b.guestEmail } : null;
   const holding = b.status === 'pending' || b.status === 'confirmed';
   return {
@@ -38,7 +41,7 @@ function toBooking(row: Joined, now: Date, showBooker: boolean): TBooking {
     audience: b.audience as TBooking['audience'],
     priceCents: b.priceCents,
     booker: showBooker ? booker : null,
-    organizationId: b.organizationId,
+    organization: o,
     note: b.note,
     cancelReason: b.cancelReason,
     cancellable: b.kind === 'booking' && holding && canCancel({ start: b.startsAt }, r.rules, now),
@@ -54,7 +57,8 @@ function joined(tx: Db) {
     .from(bookings)
     .innerJoin(resources, eq(resources.id, bookings.resourceId))
     .innerJoin(places, eq(places.id, bookings.placeId))
-    .leftJoin(users, eq(users.id, bookings.userId));
+    .leftJoin(users, eq(users.id, bookings.userId))
+    .leftJoin(organizations, eq(organizations.id, bookings.organizationId));
 }
 
 /** One booking with its resource, place and booker (404 when it does not exist in the territory). */

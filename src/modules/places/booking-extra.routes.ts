@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { ZTerritorySlug } from '../../platform/http/contract.ts';
 import { ctxOf } from '../../platform/http/request-context.ts';
 import { defineRoute } from '../../platform/http/route.ts';
-import { ZBooking, ZBookingParams, ZCheckInToken, ZMoveBookingRequest, ZPlacesParams, ZResourceKind } from './places.contract.ts';
+import {
+  ZBooking,
+  ZBookingParams,
+  ZCheckInToken,
+  ZMoveBookingRequest,
+  ZOccupancy,
+  ZOccupancyQuery,
+  ZPlacesParams,
+  ZResourceKind,
+} from './places.contract.ts';
 import type { PlacesServices } from './places.routes.ts';
 import { ZCancelSeriesRequest, ZCreateSeriesRequest, ZSeriesResult } from './series.contract.ts';
 
@@ -16,29 +25,6 @@ const ZExportQuery = z.strictObject({
   to: ZInstant,
   placeId: z.uuid().optional(),
   profile: z.enum(['excel', 'open_data']).default('excel'),
-});
-const ZOccupancyQuery = z.strictObject({
-  period: z.enum(['week', 'month']).default('week'),
-  date: z.iso.date().optional(),
-  placeId: z.uuid().optional(),
-});
-const ZOccupancy = z.object({
-  from: z.iso.datetime(),
-  to: z.iso.datetime(),
-  period: z.enum(['week', 'month']),
-  items: z.array(
-    z.object({
-      resourceId: z.uuid(),
-      resource: z.string(),
-      placeId: z.uuid(),
-      place: z.string(),
-      openHours: z.number(),
-      bookedHours: z.number(),
-      rate: z.number(),
-      bookings: z.number().int(),
-      noShows: z.number().int(),
-    }),
-  ),
 });
 const ZFreeQuery = z.strictObject({
   start: ZInstant,

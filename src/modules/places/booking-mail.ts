@@ -54,7 +54,9 @@ export async function mailBooking(
   const when = formatRangeInZone(new Date(booking.start), new Date(booking.end), zone, locale);
   const what = `${booking.resource.name} — ${booking.place.name}`;
   const because = reason ? `\n${locale === 'fr' ? 'Motif' : 'Reason'} : ${reason}` : '';
-  const text = `${intros[event][locale]}\n\n${what}\n${when}${because}\n${extra ? `\n${extra}\n` : ''}`;
+  const org = booking.organization?.name;
+  const behalf = org ? `\n${locale === 'fr' ? `Pour le compte de : ${org}` : `On behalf of: ${org}`}` : '';
+  const text = `${intros[event][locale]}\n\n${what}\n${when}${behalf}${because}\n${extra ? `\n${extra}\n` : ''}`;
   const host = new URL(deps.publicUrl).hostname;
   const method = statusOf[event] === 'CANCELLED' ? 'CANCEL' : 'PUBLISH';
   const calendar = buildCalendar({

@@ -92,7 +92,8 @@ describe('booking on behalf of an organisation', () => {
   it('counts the minutes of every member towards the organisation’s weekly quota', async () => {
     const first = await book(ana, slot(sharedRoom, '17', '09:00', '11:00', { organizationId: tektos }));
     expect(first.statusCode).toBe(201);
-    expect(first.json().organizationId).toBe(tektos);
+    expect(first.json().organization).toEqual({ id: tektos, name: 'Tektos' });
+    expect((await t.smtp.waitFor('ana@tektos.test')).text).toContain('Pour le compte de : Tektos');
     const over = await book(ben, slot(sharedRoom, '18', '09:00', '11:00', { organizationId: tektos }));
     expect(over.statusCode).toBe(422);
     expect(over.json()).toMatchObject({ code: 'booking_rules', errors: [{ code: 'booking_weekly_quota', path: 'body.start' }] });
@@ -108,6 +109,32 @@ describe('booking on behalf of an organisation', () => {
     expect(personal.json().errors[0].message).toContain('(180 déjà réservées)');
     // Next ISO week starts afresh.
     expect((await book(ben, slot(sharedRoom, '23', '09:00', '11:00', { organizationId: tektos }))).statusCode).toBe(201);
+  });
+
+  it('shows the organisation booked for to the booker, to the managers and in the invoicing export', async () => {
+    const mine = await t.request(ana, { method: 'GET', url: `${base}/my/bookings` });
+    expect(mine.json().items.map((b: { organization: unknown }) => b.organization)).toEqual([{ id: tektos, name: 'Tektos' }]);
+    const manager = await t.signIn(t.emailOf('place_manager'));
+    const list = await t.request(manager, { method: 'GET', url: `${base}/bookings?resourceId=${sharedRoom}&pageSize=50` });
+    const byBooker = (list.json().items as { booker: { email: string }; organization: { name: string } | null; start: string }[]).map(
+      (b) => [b.booker.email, b.start.slice(0, 10), b.organization?.name ?? null],
+    );
+    expect(byBooker).toEqual([
+      ['ana@tektos.test', '2026-03-17', 'Tektos'],
+      ['ben@tektos.test', '2026-03-18', 'Tektos'],
+      ['ben@tektos.test', '2026-03-19', null],
+      ['ben@tektos.test', '2026-03-23', 'Tektos'],
+    ]);
+    const csv = await t.request(manager, {
+      method: 'GET',
+      url: `${base}/bookings.csv?from=2026-03-16T00:00:00%2B01:00&to=2026-03-20T00:00:00%2B01:00`,
+      headers: { 'accept-language': 'en' },
+    });
+    const lines = csv.body.replace('\ufeff', '').trim().split(/\r?\n/);
+    expect(lines[0]).toContain('booked by;e-mail;on behalf of;audience');
+    expect(lines.filter((l) => l.includes('ana@tektos.test;Tektos;'))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('ben@tektos.test;Tektos;'))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('ben@tektos.test;;'))).toHaveLength(1);
   });
 
   it('keeps the quota per person when the resource’s rules say so, even when booking for an organisation', async () => {

@@ -12,6 +12,7 @@ import {
   todayIn,
   weekRange,
 } from '../../platform/time/index.ts';
+import { organizations } from '../directory/index.ts';
 import { users } from '../identity/index.ts';
 import { holdingOverlaps } from './booking-dto.ts';
 import { closuresOf } from './booking-request.ts';
@@ -36,7 +37,7 @@ function monthRange(date: string, zone: string): TInterval {
 
 export function createBookingReportsService({ database, clock }: Pick<Deps, 'database' | 'clock'>) {
   return {
-    /** Bookings over [from, to) as CSV for invoicing: local times, booker, audience, price at booking time. */
+    /** Bookings over [from, to) as CSV for invoicing: local times, booker and the organisation booked for, audience, price at booking time. */
     exportCsv(ctx: Ctx, slug: string, q: { from: string; to: string; placeId?: string | undefined; profile: CsvProfile }) {
       return inTerritory(database, ctx, slug, 'places.manage', async (s) => {
         const zone = s.territory.timeZone;
@@ -46,11 +47,13 @@ export function createBookingReportsService({ database, clock }: Pick<Deps, 'dat
             r: { name: resources.name },
             p: { name: places.name },
             u: { name: users.displayName, email: users.email },
+            o: { name: organizations.name },
           })
           .from(bookings)
           .innerJoin(resources, eq(resources.id, bookings.resourceId))
           .innerJoin(places, eq(places.id, bookings.placeId))
           .leftJoin(users, eq(users.id, bookings.userId))
+          .leftJoin(organizations, eq(organizations.id, bookings.organizationId))
           .where(
             and(
               eq(bookings.kind, 'booking'),
@@ -62,9 +65,36 @@ export function createBookingReportsService({ database, clock }: Pick<Deps, 'dat
           .orderBy(asc(bookings.startsAt));
         const fr = ctx.locale === 'fr';
         const header = fr
-          ? ['réservation', 'lieu', 'ressource', 'début', 'fin', 'heures', 'réservé par', 'e-mail', 'public', 'statut', 'prix (€)']
-          : ['booking', 'place', 'resource', 'start', 'end', 'hours', 'booked by', 'e-mail', 'audience', 'status', 'price (€)'];
-        const body = rows.map(({ b, r, p, u }) => [
+          ? [
+              'réservation',
+              'lieu',
+              'ressource',
+              'début',
+              'fin',
+              'heures',
+              'réservé par',
+              'e-mail',
+              'pour le compte de',
+              'public',
+              'statut',
+              'prix (€)',
+            ]
+          : [
+              'booking',
+              'place',
+              'resource',
+              'start',
+              'end',
+              'hours',
+              'booked by',
+              'e-mail',
+              'on behalf of',
+              'audience',
+              'status',
+              'price (€)',
+            ];
+        // The organisation booked for is the one to invoice, when there is one.
+        const body = rows.map(({ b, r, p, u, o }) => [
           b.id,
           p.name,
           r.name,
@@ -73,6 +103,7 @@ export function createBookingReportsService({ database, clock }: Pick<Deps, 'dat
           String(hours(durationMinutes({ start: b.startsAt, end: b.endsAt }))).replace('.', q.profile === 'excel' ? ',' : '.'),
           u?.name ?? b.guestName ?? '',
           u?.email ?? b.guestEmail ?? '',
+          o?.name ?? '',
           b.audience,
           b.status,
           euros(b.priceCents, q.profile),

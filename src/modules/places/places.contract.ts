@@ -188,7 +188,10 @@ export const ZCreateBookingRequest = z.strictObject({
   guestEmail: z.email().max(254).optional(),
   /** The commune the booker lives in, for residents' access and prices. */
   communeInsee: ZInsee.optional(),
-  /** The organisation booked for, among the booker's affiliations (`GET …/bookings/organizations`). */
+  /**
+   * The organisation booked for, among the booker's affiliations (`GET …/my/booking-organizations`);
+   * its quota applies when the resource's `quotaScope` is `organization`.
+   */
   organizationId: z.uuid().optional(),
   note: ZText(1000).optional(),
 });
@@ -197,6 +200,7 @@ export type TCreateBookingRequest = z.infer<typeof ZCreateBookingRequest>;
 export const ZCreateBlockingRequest = z.strictObject({ resourceId: z.uuid(), start: ZInstant, end: ZInstant, reason: ZRequiredText(300) });
 export type TCreateBlockingRequest = z.infer<typeof ZCreateBlockingRequest>;
 export const ZMoveBookingRequest = z.strictObject({ start: ZInstant, end: ZInstant });
+export type TMoveBookingRequest = z.infer<typeof ZMoveBookingRequest>;
 export const ZCheckInToken = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/) });
 export const ZCancelBookingRequest = z.strictObject({ reason: ZText(1000).optional() });
 export const ZDecisionRequest = z.strictObject({ decision: z.enum(['approve', 'reject']), reason: ZText(1000).optional() });
@@ -215,8 +219,8 @@ export const ZBooking = z
     priceCents: z.number().int(),
     /** The booker as the manager sees them: an account's name, or the visitor's. */
     booker: z.object({ name: z.string(), email: z.string().nullable() }).nullable(),
-    /** The organisation booked for, if any. */
-    organizationId: z.uuid().nullable(),
+    /** The organisation booked on behalf of, if any (one of the booker's affiliations when it was made). */
+    organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     note: z.string().nullable(),
     cancelReason: z.string().nullable(),
     /** Whether the booker may still cancel or move it themselves (before the deadline). */
@@ -243,8 +247,42 @@ export const ZBookingListQuery = z.strictObject({
 export type TBookingListQuery = z.infer<typeof ZBookingListQuery>;
 export const ZMyBookingsQuery = z.strictObject({ ...pageFields, upcoming: z.enum(['true', 'false']).default('true') });
 
+export const ZOccupancyPeriod = z.enum(['week', 'month']);
+export type TOccupancyPeriod = z.infer<typeof ZOccupancyPeriod>;
+export const ZOccupancyQuery = z.strictObject({
+  period: ZOccupancyPeriod.default('week'),
+  /** A day of the local week or month; default: today in the territory's zone. */
+  date: z.iso.date().optional(),
+  placeId: z.uuid().optional(),
+});
+/** Booked hours over open hours per resource for a local week or month (`GET …/occupancy`). */
+export const ZOccupancy = z
+  .object({
+    from: z.iso.datetime(),
+    to: z.iso.datetime(),
+    period: ZOccupancyPeriod,
+    items: z.array(
+      z.object({
+        resourceId: z.uuid(),
+        resource: z.string(),
+        placeId: z.uuid(),
+        place: z.string(),
+        openHours: z.number(),
+        bookedHours: z.number(),
+        /** bookedHours / openHours, from 0 to 1. */
+        rate: z.number(),
+        bookings: z.number().int(),
+        noShows: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'Occupancy' });
+export type TOccupancy = z.infer<typeof ZOccupancy>;
+
 /** The organisations a signed-in person may book for. */
 export const ZBookerOrganizations = z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) });
+export type TBookerOrganizations = z.infer<typeof ZBookerOrganizations>;
 
 export const ZFeedToken = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 export const ZCalendarFeed = z.object({ url: z.string() });
+export type TCalendarFeed = z.infer<typeof ZCalendarFeed>;

@@ -49,7 +49,7 @@ export const en: Messages = {
     errorTitle: 'Something went wrong',
     networkError: 'The server cannot be reached. Check your connection and try again.',
     unexpectedError: 'Unexpected error.',
-    fieldErrorsIntro: 'Correct the fields marked below.',
+    fieldErrorsIntro: 'Correct the marked fields.',
     requiredHint: 'All fields are required.',
     backHome: 'Back to the home page',
     dateTime: 'Date',

@@ -1,6 +1,6 @@
 import type { placesOpsFr } from './places-ops.fr.ts';
 
-/** The strings of moving a booking, checking in (QR code, managers) and occupancy, in English. */
+/** The strings of moving a booking, checking in (QR code, managers), occupancy and booking for an organisation, in English. */
 export const placesOpsEn: typeof placesOpsFr = {
   move: {
     trigger: 'Move',
@@ -82,5 +82,19 @@ export const placesOpsEn: typeof placesOpsFr = {
     trigger: 'Check-in code',
     triggerLabel: (what: string, when: string) => `Show a check-in code – ${what}, ${when}`,
     done: 'New check-in code below: it replaces the link in the confirmation e-mail.',
+  },
+  bookFor: {
+    label: 'Book for',
+    myself: (name: string) => `Myself (${name})`,
+    hint: 'A booking made for your organisation bears its name, down to the place’s invoice.',
+    sharedQuota: (quota: string) =>
+      `This resource’s quota (${quota}) is shared by each organisation: bookings made for it count for its whole team.`,
+    perDay: (d: string) => `${d} a day`,
+    perWeek: (d: string) => `${d} a week`,
+    and: ' and ',
+    forOrganization: (name: string) => `On behalf of ${name}`,
+    column: 'Booked for',
+    yourself: 'Yourself',
+    bookerFor: (who: string, organization: string) => `${who}, for ${organization}`,
   },
 };

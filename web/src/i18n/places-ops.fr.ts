@@ -1,4 +1,4 @@
-/** The strings of moving a booking, checking in (QR code, managers) and occupancy, in French. */
+/** The strings of moving a booking, checking in (QR code, managers), occupancy and booking for an organisation, in French. */
 export const placesOpsFr = {
   move: {
     trigger: 'Déplacer',
@@ -80,5 +80,19 @@ export const placesOpsFr = {
     trigger: 'Code d’arrivée',
     triggerLabel: (what: string, when: string) => `Afficher un code d’arrivée – ${what}, ${when}`,
     done: 'Nouveau code d’arrivée ci-dessous : il remplace le lien de l’e-mail de confirmation.',
+  },
+  bookFor: {
+    label: 'Réserver pour',
+    myself: (name: string) => `Moi-même (${name})`,
+    hint: 'Une réservation faite pour votre organisation porte son nom, jusque sur la facture du lieu.',
+    sharedQuota: (quota: string) =>
+      `Le quota de cette ressource (${quota}) est commun à chaque organisation : les réservations faites pour elle comptent pour toute son équipe.`,
+    perDay: (d: string) => `${d} par jour`,
+    perWeek: (d: string) => `${d} par semaine`,
+    and: ' et ',
+    forOrganization: (name: string) => `Pour le compte de ${name}`,
+    column: 'Réservé pour',
+    yourself: 'Vous-même',
+    bookerFor: (who: string, organization: string) => `${who}, pour ${organization}`,
   },
 };

@@ -86,12 +86,20 @@ export type RadioGroupProps = {
   value: string;
   onChange: (value: string) => void;
   className?: string;
+  /** Shown under the choices, which are then marked invalid (a server's refusal, for instance). */
+  errorMessage?: string;
 };
 
 /** A labelled group of radio buttons (React Aria): one tab stop, arrows move and choose. */
-export function RadioGroup({ label, description, options, value, onChange, className }: RadioGroupProps) {
+export function RadioGroup({ label, options, value, onChange, className, description, errorMessage }: RadioGroupProps) {
   return (
-    <AriaRadioGroup value={value} onChange={onChange} className={['choice-group', className].filter(Boolean).join(' ')}>
+    <AriaRadioGroup
+      value={value}
+      onChange={onChange}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+      className={['choice-group', className].filter(Boolean).join(' ')}
+    >
       <Label className="field-label">{label}</Label>
       {description && (
         <Text slot="description" className="field-hint">
@@ -106,6 +114,7 @@ export function RadioGroup({ label, description, options, value, onChange, class
           </AriaRadio>
         ))}
       </div>
+      <FieldError className="field-error">{errorMessage}</FieldError>
     </AriaRadioGroup>
   );
 }

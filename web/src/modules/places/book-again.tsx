@@ -33,6 +33,8 @@ export function BookAgain({ slug, booking, timeZone, onDone }: BookAgainProps) {
     setBusy(true);
     const body: CreateBookingRequest = { resourceId: booking.resource.id, start, end };
     if (booking.units > 1) body.units = booking.units;
+    // For the same organisation: the server checks that the person still belongs to it.
+    if (booking.organization) body.organizationId = booking.organization.id;
     try {
       onDone({ booking: await apiRequest<Booking>(placesPaths.bookings(slug), { method: 'POST', body }) });
     } catch (error) {

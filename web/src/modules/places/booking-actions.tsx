@@ -57,6 +57,7 @@ export function CancelBooking({ slug, booking, timeZone, asManager, onDone }: Ca
       <p>{`${booking.resource.name} · ${booking.place.name}`}</p>
       <p>{period}</p>
       {booking.booker && <p>{c.booker(booking.booker.name)}</p>}
+      {booking.organization && <p>{t.places.bookFor.forOrganization(booking.organization.name)}</p>}
       <TextArea
         label={asManager ? c.reasonRequired : c.reason}
         description={asManager && !blocking ? c.reasonHint : undefined}
@@ -112,6 +113,7 @@ export function DecideBooking({ slug, booking, timeZone, onDone }: DecideBooking
       >
         <p>{`${booking.resource.name} · ${period}`}</p>
         {who && <p>{t.places.cancel.booker(who)}</p>}
+        {booking.organization && <p>{t.places.bookFor.forOrganization(booking.organization.name)}</p>}
         <TextArea label={d.reason} description={d.reasonHint} name="reason" value={reason} onChange={setReason} rows={3} />
       </ConfirmDialog>
     </>

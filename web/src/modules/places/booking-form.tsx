@@ -5,8 +5,10 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Button, Link, SelectField, TextArea, TextField } from '../../ui/index.ts';
 import { useSession } from '../identity/index.ts';
+import { BookForField, chosenBooker, myself } from './book-for.tsx';
 import { CommuneField } from './commune-field.tsx';
 import {
+  type BookerOrganization,
   type Booking,
   type CreateBookingRequest,
   defaultDurations,
@@ -55,6 +57,8 @@ export type BookingFormProps = {
   taken: boolean;
   units: number;
   onUnitsChange: (units: number) => void;
+  /** The organisations the signed-in person may book for; empty for visitors and people without affiliations. */
+  organizations: BookerOrganization[];
   /** `count`: how many were booked at once, when the booking repeats every week. */
   onBooked: (booking: Booking, email: string | null, count?: number) => void;
   /** The slot was taken meanwhile (409): the grid must be read again. */
@@ -64,8 +68,8 @@ export type BookingFormProps = {
 
 /** Books the chosen slot: an end to choose, then a name and an e-mail for visitors, a confirmation for members. */
 export function BookingForm(props: BookingFormProps) {
-  const { slug, resource, timeZone, start, ends, end, onEndChange, maxUnits, taken, units, onUnitsChange, onBooked, onConflict, onClose } =
-    props;
+  const { slug, resource, timeZone, start, ends, end, onEndChange, maxUnits, taken, units, onUnitsChange, organizations, onBooked } = props;
+  const { onConflict, onClose } = props;
   const { t, locale } = useI18n();
   const b = t.places.booking;
   const { session } = useSession();
@@ -79,6 +83,10 @@ export function BookingForm(props: BookingFormProps) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [repeating, setRepeating] = useState(false);
+  // null until the person chooses: the preselection then follows the organisations once they are read.
+  const [bookFor, setBookFor] = useState<string | null>(null);
+  const booker = chosenBooker(bookFor, resource, organizations);
+  const organizationId = user && booker !== myself ? booker : undefined;
 
   // Choosing a slot brings the form to the person: focus on its heading, read first.
   // biome-ignore lint/correctness/useExhaustiveDependencies: each new start is a trigger, not a value read.
@@ -109,6 +117,7 @@ export function BookingForm(props: BookingFormProps) {
       body.guestEmail = guestEmail.trim();
     }
     if (commune) body.communeInsee = commune;
+    if (organizationId) body.organizationId = organizationId;
     if (note.trim()) body.note = note.trim();
     try {
       const booking = await apiRequest<Booking>(placesPaths.bookings(slug), { method: 'POST', body });
@@ -174,7 +183,16 @@ export function BookingForm(props: BookingFormProps) {
             )}
           </div>
         )}
-        {user ? (
+        {user && organizations.length > 0 ? (
+          <BookForField
+            resource={resource}
+            organizations={organizations}
+            userName={user.displayName}
+            value={booker}
+            onChange={setBookFor}
+            errorMessage={fieldError('organizationId')}
+          />
+        ) : user ? (
           <p>{b.signedInAs(user.displayName)}</p>
         ) : (
           <>
@@ -235,6 +253,7 @@ export function BookingForm(props: BookingFormProps) {
             end={end}
             units={units}
             note={note}
+            organizationId={organizationId}
             onRepeatChange={setRepeating}
             onBooked={(booked) => booked[0] && onBooked(booked[0], user.email, booked.length)}
           />

@@ -144,6 +144,7 @@ function BookingsList({ territory, places }: { territory: TerritoryDetail; place
           <>
             {b.booker.name}
             {b.booker.email && <span className="block small muted break-word">{b.booker.email}</span>}
+            {b.organization && <span className="block small">{t.places.bookFor.forOrganization(b.organization.name)}</span>}
           </>
         ) : (
           '—'

@@ -64,6 +64,10 @@ function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcomin
       ),
     },
     { id: 'when', header: m.when, cell: (b) => formatPeriod(b.start, b.end, locale, zone) },
+    // Only for people who book on behalf of an organisation: the others never see the column.
+    ...(rows.some((b) => b.organization)
+      ? [{ id: 'organization', header: t.places.bookFor.column, cell: (b: Booking) => b.organization?.name ?? t.places.bookFor.yourself }]
+      : []),
     { id: 'status', header: m.status, cell: (b) => <StatusBadge status={b.status} /> },
     {
       id: 'actions',
@@ -98,7 +102,8 @@ function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcomin
       {/* The focus lands on the outcome, success or refusal, once the action's button is gone or disabled. */}
       <div ref={status} tabIndex={-1} className="focus-target">
         <div role="status">{notice && <Alert tone="success" announce={false} title={notice} />}</div>
-        <ProblemAlert error={error} />
+        {/* A refusal of "same slot next week" (a rule, an affiliation ended) has no field to show it at. */}
+        <ProblemAlert error={error} listFieldMessages />
       </div>
       {created?.checkInUrl && (
         <CheckInQr url={created.checkInUrl} what={created.resource.name} when={formatPeriod(created.start, created.end, locale, zone)} />

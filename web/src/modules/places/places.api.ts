@@ -1,10 +1,15 @@
 import type {
   TAvailability,
+  TBookerOrganizations,
   TBooking,
   TBookingListQuery,
+  TCalendarFeed,
   TClosure,
   TCreateBlockingRequest,
   TCreateBookingRequest,
+  TMoveBookingRequest,
+  TOccupancy,
+  TOccupancyPeriod,
   TPlace,
   TResource,
 } from '../../../../src/modules/places/places.contract.ts';
@@ -20,26 +25,12 @@ export type BookingStatus = TBooking['status'];
 export type CreateBookingRequest = TCreateBookingRequest;
 export type CreateBlockingRequest = TCreateBlockingRequest;
 export type BookingFilters = Partial<Pick<TBookingListQuery, 'placeId' | 'resourceId' | 'status' | 'from' | 'to'>>;
-export type CalendarFeed = { url: string };
-export type MoveBookingRequest = { start: string; end: string };
-export type OccupancyPeriod = 'week' | 'month';
-/** The answer of `GET …/occupancy` (declared in the server's booking-extra routes, not in its contract). */
-export type Occupancy = {
-  from: string;
-  to: string;
-  period: OccupancyPeriod;
-  items: {
-    resourceId: string;
-    resource: string;
-    placeId: string;
-    place: string;
-    openHours: number;
-    bookedHours: number;
-    rate: number;
-    bookings: number;
-    noShows: number;
-  }[];
-};
+export type CalendarFeed = TCalendarFeed;
+export type MoveBookingRequest = TMoveBookingRequest;
+export type OccupancyPeriod = TOccupancyPeriod;
+export type Occupancy = TOccupancy;
+/** An organisation the signed-in person may book for (one of their current affiliations). */
+export type BookerOrganization = TBookerOrganizations['items'][number];
 export type Commune = { inseeCode: string; name: string };
 
 export { accessAudiences, bookingStatuses, resourceKinds } from '../../../../src/modules/places/places.values.ts';
@@ -73,6 +64,7 @@ export const placesPaths = {
     `${t(slug)}/resources/${id(resourceId)}/availability${qs({ date, days })}`,
   bookings: (slug: string) => `${t(slug)}/bookings`,
   bookingList: (slug: string, filters: BookingFilters & { page?: number; pageSize?: number }) => `${t(slug)}/bookings${qs(filters)}`,
+  bookerOrganizations: (slug: string) => `${t(slug)}/my/booking-organizations`,
   myBookings: (slug: string, upcoming: boolean, page = 1) =>
     `${t(slug)}/my/bookings${qs({ upcoming: String(upcoming), page: page > 1 ? page : undefined, pageSize: 50 })}`,
   cancel: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/cancel`,

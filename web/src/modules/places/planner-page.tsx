@@ -89,7 +89,13 @@ function DayCell({
 
 function BookingLine({ slug, booking: b, time, zone }: { slug: string; booking: Booking; time: (iso: string) => string; zone: string }) {
   const { t } = useI18n();
-  const who = b.kind === 'blocking' ? t.places.manage.blockingReason(b.note ?? '') : (b.booker?.name ?? '—');
+  const name = b.booker?.name ?? '—';
+  const who =
+    b.kind === 'blocking'
+      ? t.places.manage.blockingReason(b.note ?? '')
+      : b.organization
+        ? t.places.bookFor.bookerFor(name, b.organization.name)
+        : name;
   return (
     <li className={`planner-booking planner-${b.kind}`}>
       <span className="slot-time">{`${time(b.start)} – ${time(b.end)}`}</span> <span>{who}</span>{' '}

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, Button, Link, Loading, Segmented } from '../../ui/index.ts';
 import { useSession } from '../identity/index.ts';
+import { useBookerOrganizations } from './book-for.tsx';
 import { BookingForm, endOptions } from './booking-form.tsx';
 import { CheckInQr } from './check-in-qr.tsx';
 import { type Availability, type Booking, formatEuros, placesPaths, type Resource, type Slot } from './places.api.ts';
@@ -27,6 +28,7 @@ function BookingConfirmation({ slug, done, timeZone }: { slug: string; done: Con
       <Alert tone="success" announce={false} title={pending ? b.pending : b.confirmed}>
         {done.count && done.count > 1 && <p>{t.places.series.booked(done.count)}</p>}
         <p>{`${done.booking.resource.name} · ${when}`}</p>
+        {done.booking.organization && <p>{t.places.bookFor.forOrganization(done.booking.organization.name)}</p>}
         <p>{pending ? b.pendingBody : b.confirmedBody}</p>
         {done.booking.priceCents > 0 && <p>{b.price(formatEuros(done.booking.priceCents, locale))}</p>}
         {done.email && <p>{b.mailSent(done.email)}</p>}
@@ -46,6 +48,9 @@ export type ResourceBookingProps = { slug: string; resource: Resource; timeZone:
 export function ResourceBooking({ slug, resource, timeZone }: ResourceBookingProps) {
   const { t } = useI18n();
   const a = t.places.availability;
+  const { session } = useSession();
+  // Read with the page, so that the booking form shows its choice at once.
+  const organizations = useBookerOrganizations(slug, Boolean(session?.user));
   const [params, setParams] = useSearchParams();
   const week = params.get('vue') === 'semaine';
   const today = todayIn(timeZone);
@@ -166,6 +171,7 @@ export function ResourceBooking({ slug, resource, timeZone }: ResourceBookingPro
               taken={startSlot?.state !== 'free'}
               units={units}
               onUnitsChange={setUnits}
+              organizations={organizations}
               onBooked={booked}
               onConflict={availability.reload}
               onClose={() => {

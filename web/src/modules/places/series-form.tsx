@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TCreateSeriesRequest, TSeriesResult } from '../../../../src/modules/places/series.contract.ts';
 import { apiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -17,6 +17,8 @@ export type SeriesOptionProps = {
   end: string;
   units: number;
   note: string;
+  /** The organisation booked for, if any (its quota then counts every occurrence). */
+  organizationId?: string | undefined;
   /** The occurrences booked: the first one is shown, with how many there are. */
   onBooked: (booked: Booking[]) => void;
   /** Whether the person chose to repeat: the single booking's button then steps aside. */
@@ -28,7 +30,7 @@ export type SeriesOptionProps = {
  * written), the conflicting ones listed; then the free ones are booked together.
  */
 export function SeriesOption(props: SeriesOptionProps) {
-  const { slug, resourceId, timeZone, start, end, units, note, onBooked, onRepeatChange } = props;
+  const { slug, resourceId, timeZone, start, end, units, note, organizationId, onBooked, onRepeatChange } = props;
   const { t, locale } = useI18n();
   const s = t.places.series;
   const day = localDate(start, timeZone);
@@ -37,6 +39,9 @@ export function SeriesOption(props: SeriesOptionProps) {
   const [preview, setPreview] = useState<TSeriesResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // A preview made for another booker counted another quota.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of booker is a trigger, not a value read.
+  useEffect(() => setPreview(null), [organizationId]);
   const body = (mode: 'preview' | 'commit'): TCreateSeriesRequest => ({
     resourceId,
     start: `${day}T${formatClock(start, 'fr', timeZone)}`,
@@ -44,6 +49,7 @@ export function SeriesOption(props: SeriesOptionProps) {
     rrule: `FREQ=WEEKLY;BYDAY=${weekdays[new Date(`${day}T12:00:00Z`).getUTCDay()]};UNTIL=${until.replaceAll('-', '')}`,
     ...(units > 1 ? { units } : {}),
     ...(note.trim() ? { note: note.trim() } : {}),
+    ...(organizationId ? { organizationId } : {}),
     mode,
     skipConflicts: mode === 'commit',
   });
@@ -113,7 +119,8 @@ export function SeriesOption(props: SeriesOptionProps) {
               </ul>
             </div>
           )}
-          <ProblemAlert error={error} />
+          {/* The fields this refusal may concern (the organisation, the repetition) are not all in this box: say it here. */}
+          <ProblemAlert error={error} listFieldMessages />
           {preview && free > 0 && (
             <Button isDisabled={busy} onPress={() => send('commit')}>
               {s.commit(free)}
