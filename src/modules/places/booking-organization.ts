@@ -3,32 +3,17 @@
  * their e-mail: a signed-in person may book for an organisation they hold a current affiliation
  * with in the territory's directory (not ended, already started, on the territory's today).
  */
-import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { todayIn } from '../../platform/time/index.ts';
-import { affiliations, organizations, people } from '../directory/index.ts';
+import { currentOrganizationsOf } from '../directory/index.ts';
 import { users } from '../identity/index.ts';
 import type { Scoped } from './scope.ts';
 
 /** The organisations the account is currently affiliated with in the territory, by name. */
 export async function bookerOrganizations(s: Scoped, userId: string, now: Date, only?: string) {
-  const today = todayIn(s.territory.timeZone, now);
-  return s.tx
-    .selectDistinct({ id: organizations.id, name: organizations.name })
-    .from(affiliations)
-    .innerJoin(people, eq(people.id, affiliations.personId))
-    .innerJoin(organizations, eq(organizations.id, affiliations.organizationId))
-    .innerJoin(users, sql`lower(${users.email}) = lower(${people.email})`)
-    .where(
-      and(
-        eq(users.id, userId),
-        isNull(people.erasedAt),
-        or(isNull(affiliations.startedOn), lte(affiliations.startedOn, today)),
-        or(isNull(affiliations.endedOn), gte(affiliations.endedOn, today)),
-        only ? eq(organizations.id, only) : undefined,
-      ),
-    )
-    .orderBy(asc(organizations.name), asc(organizations.id));
+  const [account] = await s.tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+  return account ? currentOrganizationsOf(s.tx, account.email, todayIn(s.territory.timeZone, now), only) : [];
 }
 
 /**
