@@ -1,5 +1,5 @@
 /** Loading an application for the applicant, staff or a reviewer, and turning it into its DTO. */
-import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { sqlState } from '../../platform/db/sql-state.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { instantToZoned } from '../../platform/time/index.ts';

@@ -2,8 +2,9 @@ import { TextField as AriaTextField, FieldError, Input, Label, Text } from 'reac
 import type { FieldProblem } from '../../api/client.ts';
 import type { TerritoryDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ThemesField } from '../../shared/themes-field.tsx';
 import { Checkbox, CheckboxGroup, RadioGroup, TextArea, TextField } from '../../ui/index.ts';
-import { type Eligibility, pick } from './calls.api.ts';
+import type { Eligibility } from './calls.api.ts';
 import { type CallDocument, DocumentsFields } from './documents-fields.tsx';
 
 /** What the editor holds of a call: the fields staff edit here (the form has its own builder). */
@@ -95,7 +96,7 @@ function EligibilityFields({ draft, onChange, errors }: Omit<Props, 'territory' 
 
 /** The call's own fields: identity, texts, themes, intake window and eligibility. */
 export function CallFields({ draft, onChange, territory, errors, isNew }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const e = t.calls.editor;
   const set = (patch: Partial<CallDraft>) => onChange({ ...draft, ...patch });
   const zone = e.zoneHint(territory.timeZone);
@@ -146,18 +147,14 @@ export function CallFields({ draft, onChange, territory, errors, isNew }: Props)
           onChange={(descriptionEn) => set({ descriptionEn })}
           errorMessage={errors.descriptionEn?.message}
         />
-        {territory.themes.length > 0 ? (
-          <CheckboxGroup
-            label={e.themes}
-            columns
-            value={draft.themes}
-            onChange={(themes) => set({ themes })}
-            options={territory.themes.map((th) => ({ id: th.slug, label: pick(locale, th.labelFr, th.labelEn) }))}
-            errorMessage={errors.themes?.message}
-          />
-        ) : (
-          <p className="muted">{e.noThemes}</p>
-        )}
+        <ThemesField
+          label={e.themes}
+          themes={territory.themes}
+          value={draft.themes}
+          onChange={(themes) => set({ themes })}
+          errorMessage={errors.themes?.message}
+          empty={e.noThemes}
+        />
       </fieldset>
       <fieldset className="form-section">
         <legend>{e.intakeHeading}</legend>

@@ -4,8 +4,9 @@ import type { TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
-import { Alert, Button, CheckboxGroup, LiveRegion, Loading } from '../../ui/index.ts';
-import { callsPaths, pick, type Stage } from './calls.api.ts';
+import { ThemesField } from '../../shared/themes-field.tsx';
+import { Alert, Button, LiveRegion, Loading } from '../../ui/index.ts';
+import { callsPaths, type Stage } from './calls.api.ts';
 
 type Reviewer = Stage['panel'][number];
 
@@ -14,7 +15,7 @@ type Reviewer = Stage['panel'][number];
  * prefers when it matches an application's themes.
  */
 export function ExpertiseSection({ territory }: { territory: TerritoryDetail }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const x = t.calls.expertise;
   const profile = useApi<Reviewer>(callsPaths.reviewerProfile(territory.slug));
   const [themes, setThemes] = useState<string[] | null>(null);
@@ -52,14 +53,14 @@ export function ExpertiseSection({ territory }: { territory: TerritoryDetail }) 
             save();
           }}
         >
-          <CheckboxGroup
+          <ThemesField
             label={x.themes}
             description={x.hint}
-            columns
+            themes={territory.themes}
             value={value}
             onChange={setThemes}
             errorMessage={fieldProblems(error).themes?.message}
-            options={territory.themes.map((th) => ({ id: th.slug, label: pick(locale, th.labelFr, th.labelEn) }))}
+            empty=""
           />
           <div className="actions-row">
             <Button type="submit" variant="secondary" isDisabled={busy}>

@@ -1,8 +1,9 @@
 import type { FieldProblem } from '../../api/client.ts';
 import type { TerritoryDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Checkbox, CheckboxGroup, RadioGroup, TextArea, TextField } from '../../ui/index.ts';
-import { countOf, fieldMessage, type Programme, pick } from './programmes.api.ts';
+import { ThemesField } from '../../shared/themes-field.tsx';
+import { Checkbox, RadioGroup, TextArea, TextField } from '../../ui/index.ts';
+import { countOf, fieldMessage, type Programme } from './programmes.api.ts';
 
 const kinds = ['incubation', 'acceleration', 'residency', 'other'] as const;
 
@@ -86,7 +87,7 @@ type Props = {
 
 /** The programme's fields: identity and texts, kind and entry, duration and cap, themes, publication. */
 export function ProgrammeFields({ draft, onChange, territory, errors, isNew }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const e = t.programmes.editor;
   const set = (patch: Partial<ProgrammeDraft>) => onChange({ ...draft, ...patch });
   // Until the identifier is typed, it follows the French name.
@@ -150,18 +151,14 @@ export function ProgrammeFields({ draft, onChange, territory, errors, isNew }: P
           onChange={(kind) => set({ kind: kind as ProgrammeDraft['kind'] })}
           options={kinds.map((k) => ({ id: k, label: t.programmes.kinds[k] ?? k }))}
         />
-        {territory.themes.length > 0 ? (
-          <CheckboxGroup
-            label={e.themes}
-            columns
-            value={draft.themes}
-            onChange={(themes) => set({ themes })}
-            options={territory.themes.map((th) => ({ id: th.slug, label: pick(locale, th.labelFr, th.labelEn) }))}
-            errorMessage={fieldMessage(errors.themes, e.themesRule)}
-          />
-        ) : (
-          <p className="muted">{e.noThemes}</p>
-        )}
+        <ThemesField
+          label={e.themes}
+          themes={territory.themes}
+          value={draft.themes}
+          onChange={(themes) => set({ themes })}
+          errorMessage={fieldMessage(errors.themes, e.themesRule)}
+          empty={e.noThemes}
+        />
       </fieldset>
       <fieldset className="form-section">
         <legend>{e.capacity}</legend>
