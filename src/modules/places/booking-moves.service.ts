@@ -48,6 +48,8 @@ export function createBookingMovesService({ database, clock, config }: Pick<Deps
             organizationId: own(ctx, b.row.userId) ? (b.row.organizationId ?? undefined) : undefined,
           },
           now,
+          // A manager moving someone's booking: the booker's quotas count, not the manager's.
+          own(ctx, b.row.userId) ? undefined : { userId: b.row.userId, organizationId: b.row.organizationId },
         );
         const violations = await request.check(interval, [], id);
         if (violations.length) throw rulesError(violations, ctx.locale);

@@ -144,6 +144,26 @@ describe('booking on behalf of an organisation', () => {
     expect(over.json().errors[0]).toMatchObject({ code: 'booking_weekly_quota', message: expect.not.stringContaining('organisation') });
   });
 
+  it('counts the booker’s quota, not the manager’s, when a manager moves someone’s booking', async () => {
+    // Carla holds the whole weekly quota of the individual room: 2 h on Friday morning, 1 h that afternoon.
+    expect((await book(carla, slot(ownRoom, '20', '09:00', '11:00'))).statusCode).toBe(201);
+    const short = await book(carla, slot(ownRoom, '20', '14:00', '15:00'));
+    expect(short.statusCode).toBe(201);
+    const manager = await t.signIn(t.emailOf('place_manager'));
+    const move = (end: string) =>
+      t.request(manager, {
+        method: 'PATCH',
+        url: `${base}/bookings/${short.json().id}`,
+        payload: { start: '2026-03-19T14:00:00+01:00', end: `2026-03-19T${end}:00+01:00` },
+      });
+    const longer = await move('15:30');
+    expect(longer.statusCode).toBe(422);
+    expect(longer.json().errors[0].code).toBe('booking_weekly_quota');
+    const same = await move('15:00');
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toMatchObject({ start: '2026-03-19T13:00:00.000Z', organization: null });
+  });
+
   it('never lets concurrent requests of two members go past the shared quota', async () => {
     // Every free hour of Tuesday 24 to Friday 27, half asked by Ana, half by Ben, all at once.
     const payloads = Array.from({ length: 36 }, (_, i) => {

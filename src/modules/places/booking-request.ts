@@ -73,10 +73,18 @@ export function rulesError(violations: TBookingViolation[], locale: 'fr' | 'en',
 /**
  * Loads and checks everything about the booker and the resource, then returns `check` (the rules
  * for one interval, with minutes already held in the same day and week) and `values` (the row).
+ * The booker is the actor, or `onBehalfOf`: the account (or visitor) and organisation of an existing
+ * booking a manager moves, whose quotas are then the ones counted.
  */
-export async function prepareBooking(s: Scoped, input: BookerInput, now: Date) {
+export async function prepareBooking(
+  s: Scoped,
+  input: BookerInput,
+  now: Date,
+  onBehalfOf?: { userId: string | null; organizationId: string | null },
+) {
   const { ctx } = s;
-  const userId = ctx.actor.kind === 'user' && ctx.actor.via !== 'system' ? ctx.actor.userId : null;
+  const actorId = ctx.actor.kind === 'user' && ctx.actor.via !== 'system' ? ctx.actor.userId : null;
+  const userId = onBehalfOf ? onBehalfOf.userId : actorId;
   if (!userId && (!input.guestName || !input.guestEmail)) {
     const missing = (['guestName', 'guestEmail'] as const).filter((k) => !input[k]);
     throw new AppError('validation_failed', 'visitors give a name and an e-mail', {
@@ -92,7 +100,7 @@ export async function prepareBooking(s: Scoped, input: BookerInput, now: Date) {
     });
   }
   const audience = await bookingAudience(s, resource, input, now);
-  const organizationId = await bookingOrganization(s, userId, input.organizationId, now);
+  const organizationId = onBehalfOf ? onBehalfOf.organizationId : await bookingOrganization(s, userId, input.organizationId, now);
   const closures = await closuresOf(s, place.id);
   const zone = s.territory.timeZone;
   const rules = resolveBookingRules(resource.rules);
