@@ -69,10 +69,7 @@ describe('applying to a call for projects', () => {
     // A file that is not a PDF is refused by the server, and said at the field.
     const deck = page.getByLabel('Présentation du projet');
     await deck.setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
-    await page
-      .getByText('Ce fichier n’est pas accepté', { exact: false })
-      .or(page.getByText("Ce fichier n'est pas accepté", { exact: false }))
-      .waitFor();
+    await page.getByText('Type de fichier refusé : PDF seulement.').waitFor();
     expect(await deck.getAttribute('aria-invalid')).toBe('true');
     await deck.setInputFiles({ name: 'projet.pdf', mimeType: 'application/pdf', buffer: pdfBytes });
     await page.getByText(/Fichier déposé : projet\.pdf/).waitFor();

@@ -13,8 +13,18 @@ import { inTerritory, record } from './scope.ts';
 
 export type TUpload = { questionId: string; filename: string; content: Buffer };
 
-const rejected = (message: string) =>
-  new AppError('file_rejected', message, { errors: [{ path: 'file', code: 'file_rejected', message }] });
+const rejected = (ctx: Ctx, fr: string, en: string) => {
+  const message = ctx.locale === 'fr' ? fr : en;
+  return new AppError('file_rejected', message, { errors: [{ path: 'file', code: 'file_rejected', message }] });
+};
+const typeNames: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
+/** A size in megabytes (or kilobytes under one), with the reader's decimal mark. */
+function size(bytes: number, locale: 'fr' | 'en'): string {
+  const nf = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
+  return bytes >= 1_000_000
+    ? `${nf.format(bytes / 1_000_000)} ${locale === 'fr' ? 'Mo' : 'MB'}`
+    : `${nf.format(bytes / 1000)} ${locale === 'fr' ? 'ko' : 'kB'}`;
+}
 
 /** Files of file questions, stored in the database, readable by the applicant, staff and assigned reviewers without conflict. */
 export function createFilesService({ database, clock }: Pick<Deps, 'database' | 'clock'>) {
@@ -26,10 +36,18 @@ export function createFilesService({ database, clock }: Pick<Deps, 'database' | 
           throw new AppError('application_locked', `application is ${a.status}`);
         if (!isOpen(call, clock.now())) throw new AppError('call_not_open', 'the call is not accepting applications');
         const q = questionsOf(call.form).find((x) => x.id === input.questionId);
-        if (q?.type !== 'file') throw rejected(`question ${input.questionId} takes no file`);
-        if (input.content.length === 0 || input.content.length > q.maxSizeBytes) throw rejected(`at most ${q.maxSizeBytes} bytes`);
+        if (q?.type !== 'file')
+          throw rejected(ctx, `La question ${input.questionId} n’attend pas de fichier.`, `Question ${input.questionId} takes no file.`);
+        if (input.content.length === 0) throw rejected(ctx, 'Le fichier est vide.', 'The file is empty.');
+        if (input.content.length > q.maxSizeBytes) {
+          const [fr, en] = [size(q.maxSizeBytes, 'fr'), size(q.maxSizeBytes, 'en')];
+          throw rejected(ctx, `Le fichier dépasse la taille permise (${fr} au plus).`, `The file is too large (${en} at most).`);
+        }
         const type = sniff(input.content);
-        if (!type || !q.allowedTypes.includes(type)) throw rejected(`accepted types: ${q.allowedTypes.join(', ')}`);
+        if (!type || !q.allowedTypes.includes(type)) {
+          const accepted = q.allowedTypes.map((x) => typeNames[x] ?? x).join(', ');
+          throw rejected(ctx, `Type de fichier refusé : ${accepted} seulement.`, `File type refused: ${accepted} only.`);
+        }
         const sha256 = createHash('sha256').update(input.content).digest('hex');
         const [row] = await s.tx
           .insert(applicationFiles)

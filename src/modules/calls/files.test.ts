@@ -89,8 +89,20 @@ describe('application files', () => {
     const fake = await upload('deck', 'dossier.pdf', Buffer.from('<html>not a pdf</html>'), 'application/pdf');
     expect(fake.statusCode).toBe(422);
     expect(fake.json().code).toBe('file_rejected');
+    // The precise reason, at the field, in the reader's language.
+    expect(fake.json().errors[0]).toMatchObject({ code: 'file_rejected', message: 'Type de fichier refusé : PDF seulement.' });
     expect((await upload('deck', 'image.pdf', png)).statusCode).toBe(422);
-    expect((await upload('deck', 'big.pdf', Buffer.concat([pdf, Buffer.alloc(1024)]))).statusCode).toBe(422);
+    const big = await upload('deck', 'big.pdf', Buffer.concat([pdf, Buffer.alloc(1024)]));
+    expect(big.statusCode).toBe(422);
+    expect(big.json().errors[0].message).toBe('Le fichier dépasse la taille permise (1 ko au plus).');
+    const m = multipart('deck', 'big.pdf', Buffer.concat([pdf, Buffer.alloc(1024)]));
+    const english = await t.request(f.member, {
+      method: 'POST',
+      url: `${base}/applications/${appId}/files`,
+      ...m,
+      headers: { ...m.headers, 'accept-language': 'en' },
+    });
+    expect(english.json().errors[0].message).toBe('The file is too large (1 kB at most).');
     expect((await upload('nope', 'a.pdf', pdf)).statusCode).toBe(422);
   });
 

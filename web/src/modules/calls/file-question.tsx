@@ -18,10 +18,10 @@ type FileQuestionProps = {
 
 const typeNames: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG' };
 
-/** The server's reason for refusing a file, in the reader's language (its localized title). */
+/** The server's reason for refusing a file, in the reader's language: the precise one, else the title. */
 function refusal(e: unknown, fallback: string): string {
   if (!(e instanceof ApiError)) return fallback;
-  return e.problem.title || fallback;
+  return e.problem.errors?.find((x) => x.path === 'file')?.message || e.problem.title || fallback;
 }
 
 /**
