@@ -1,10 +1,15 @@
+import { purgeOrphanFiles } from '../modules/calls/index.ts';
 import { createIdentityMaintenance } from '../modules/identity/index.ts';
 import type { Deps } from '../platform/context.ts';
 import { purgeSentMail } from '../platform/mail/retention.ts';
 
-/** The hourly retention work of a running server: expired sessions and tokens, old sign-in attempts, sent e-mails past their retention. */
+/**
+ * The hourly retention work of a running server: expired sessions and tokens, old sign-in
+ * attempts, sent e-mails past their retention, application files no answer refers to.
+ */
 export async function hourlyMaintenance(deps: Pick<Deps, 'database' | 'clock'>) {
   const identity = await createIdentityMaintenance(deps).purgeExpired();
   const sentMails = await purgeSentMail(deps.database, deps.clock.now());
-  return { ...identity, sentMails };
+  const orphanFiles = await purgeOrphanFiles(deps.database, deps.clock.now());
+  return { ...identity, sentMails, orphanFiles };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { base, type Fixture, setUpDirectory } from './calls.fixtures.ts';
+import { purgeOrphanFiles } from './file-retention.ts';
 
 let t: TestApp;
 let f: Fixture;
@@ -130,5 +131,26 @@ describe('application files', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].path).toBe('answers.deck');
+  });
+
+  it('deletes, after a day, the uploads that no answer or revision refers to', async () => {
+    // The submitted revision refers to jury.pdf; then the applicant replaces it in revision 2, and leaves a stray upload.
+    const kept = (await t.request(f.member, { method: 'GET', url: `${base}/applications/${appId}` })).json().answers.deck as string;
+    const replacement = (await upload('deck', 'nouveau.pdf', pdf)).json().id as string;
+    const stray = (await upload('deck', 'essai.pdf', pdf)).json().id as string;
+    const saved = await t.request(f.member, {
+      method: 'PUT',
+      url: `${base}/applications/${appId}/answers`,
+      payload: { answers: { deck: replacement } },
+    });
+    expect(saved.statusCode).toBe(200);
+    const status = async (id: string) => (await t.request(f.staff, { method: 'GET', url: `${base}/files/${id}` })).statusCode;
+    // Within the day, nothing goes (the applicant may still be saving).
+    expect(await purgeOrphanFiles(t.deps.database, new Date())).toBe(0);
+    const removed = await purgeOrphanFiles(t.deps.database, new Date(Date.now() + 25 * 3_600_000));
+    expect(removed).toBeGreaterThanOrEqual(1);
+    expect(await status(stray)).toBe(404);
+    expect(await status(kept)).toBe(200);
+    expect(await status(replacement)).toBe(200);
   });
 });
