@@ -45,12 +45,17 @@ export async function requireApplication(s: Scoped, id: string, opts: { lock?: b
   return row;
 }
 
-export function toApplication(row: { a: ApplicationRow; call: { slug: string }; orgName: string }, locale: 'fr' | 'en'): TApplication {
+export function toApplication(
+  row: { a: ApplicationRow; call: { slug: string; titleFr: string; titleEn: string }; orgName: string },
+  locale: 'fr' | 'en',
+): TApplication {
   const { a } = row;
   return {
     id: a.id,
     callId: a.callId,
     callSlug: row.call.slug,
+    callTitleFr: row.call.titleFr,
+    callTitleEn: row.call.titleEn,
     organization: { id: a.organizationId, name: row.orgName },
     applicantId: a.applicantId,
     status: a.status as TApplication['status'],

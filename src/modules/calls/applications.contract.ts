@@ -30,6 +30,9 @@ export const ZApplication = z.object({
   id: z.uuid(),
   callId: z.uuid(),
   callSlug: z.string(),
+  /** The call's title, for lists that name the call (a closed or archived one too). */
+  callTitleFr: z.string(),
+  callTitleEn: z.string(),
   organization: z.object({ id: z.uuid(), name: z.string() }),
   applicantId: z.uuid(),
   status: z.enum(applicationStatuses),

@@ -190,7 +190,7 @@ export type ApplicationsService = ReturnType<typeof createApplicationsService>;
 /** One page of applications with their call and organisation, in one query (the caller's `where` already scopes who may see them). */
 async function listWhere(s: Scoped, where: ReturnType<typeof and>, { page, pageSize }: { page: number; pageSize: number }) {
   const rows = await s.tx
-    .select({ a: applications, call: { slug: calls.slug }, orgName: organizations.name })
+    .select({ a: applications, call: { slug: calls.slug, titleFr: calls.titleFr, titleEn: calls.titleEn }, orgName: organizations.name })
     .from(applications)
     .innerJoin(calls, eq(calls.id, applications.callId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))

@@ -113,6 +113,12 @@ describe('applications', () => {
   });
 
   it('lists the organisations a person acts for: their current affiliations only, in their own territory', async () => {
+    const listed = (await t.request(f.member, { method: 'GET', url: `${base}/my-applications` })).json().items;
+    expect(listed[0]).toMatchObject({
+      callTitleFr: expect.any(String),
+      callTitleEn: expect.any(String),
+      organization: { name: 'Mobilidée' },
+    });
     const mine = await t.request(f.member, { method: 'GET', url: `${base}/my/organizations` });
     expect(mine.statusCode).toBe(200);
     expect(mine.json().items.map((o: { name: string }) => o.name)).toEqual(['Mobilidée', 'Vieille Forge']);

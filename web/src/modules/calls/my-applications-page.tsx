@@ -5,7 +5,7 @@ import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { DataTable, Link, Loading, Pagination } from '../../ui/index.ts';
 import { StatusBadge } from './application-status.tsx';
 import { formatWhen } from './call-summary.tsx';
-import { type Application, callsHref, callsPaths, type PublicCall, pick } from './calls.api.ts';
+import { type Application, callsHref, callsPaths, pick } from './calls.api.ts';
 import { CallsFrame, pageLabels, usePageParam } from './calls-frame.tsx';
 
 function Applications({ territory }: { territory: TerritoryDetail }) {
@@ -14,11 +14,8 @@ function Applications({ territory }: { territory: TerritoryDetail }) {
   const page = usePageParam();
   const slug = territory.slug;
   const list = useApi<Page<Application>>(callsPaths.mine(slug, page));
-  // The application names its call by slug; the titles come from the published calls.
-  const calls = useApi<Page<PublicCall>>(callsPaths.calls(slug, 1, 100));
   if (list.status === 'loading') return <Loading label={t.common.loading} />;
   if (list.status === 'error') return <ProblemAlert error={list.error} onRetry={list.reload} />;
-  const titles = new Map(calls.status === 'ok' ? calls.data.items.map((c) => [c.slug, pick(locale, c.titleFr, c.titleEn)]) : []);
   if (list.data.items.length === 0)
     return (
       <>
@@ -37,7 +34,7 @@ function Applications({ territory }: { territory: TerritoryDetail }) {
             id: 'call',
             header: m.call,
             isRowHeader: true,
-            cell: (a) => <Link href={callsHref.application(slug, a.id)}>{titles.get(a.callSlug) ?? a.callSlug}</Link>,
+            cell: (a) => <Link href={callsHref.application(slug, a.id)}>{pick(locale, a.callTitleFr, a.callTitleEn)}</Link>,
           },
           { id: 'organization', header: m.organization, cell: (a) => a.organization.name },
           { id: 'status', header: m.statusColumn, cell: (a) => <StatusBadge status={a.status} /> },
