@@ -120,7 +120,7 @@ describe('applying to a call for projects', () => {
     await page.goto(`/t/${slug}/candidatures`);
     await expectHeading(page, 'Mes candidatures');
     const table = page.getByRole('table', { name: 'Mes candidatures aux appels à projets' });
-    await table.getByRole('row', { name: /Mobilidée.*Déposée/ }).waitFor();
+    await table.getByRole('row', { name: /Appel à projets Mobilités 2027.*Mobilidée.*Déposée/ }).waitFor();
     await table.getByRole('row', { name: /Vieille Forge.*Non éligible/ }).waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, 'calls-mine-fr');
