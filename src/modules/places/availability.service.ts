@@ -33,8 +33,10 @@ export function unbookableReason(start: Date, rules: TBookingRules, now: Date, z
 /**
  * Slots of `step` minutes over the open intervals, each with the units still free; closed gaps
  * between them. A slot with units free that cannot be booked now is `unavailable`, with its reason.
+ * Slots go forward in time, so the bookings are swept once: each slot counts only those that
+ * overlap it (a week of a 20-desk area holds well over a thousand bookings, a day's slot a few).
  */
-function slotsOf(
+export function slotsOf(
   open: TInterval[],
   range: TInterval,
   step: number,
@@ -46,12 +48,18 @@ function slotsOf(
   const closed = (start: Date, end: Date) => {
     if (end > start) slots.push({ start: start.toISOString(), end: end.toISOString(), state: 'closed', free: 0 });
   };
+  const byStart = [...held].sort((x, y) => x.start.getTime() - y.start.getTime());
+  let next = 0;
+  let active: typeof held = [];
   let cursor = range.start;
   for (const o of open) {
     closed(cursor, o.start);
     for (let a = o.start; a < o.end; ) {
       const b = new Date(Math.min(addMinutes(a, step).getTime(), o.end.getTime()));
-      const free = Math.max(0, capacity - peakUnits(held, { start: a, end: b }));
+      while (next < byStart.length && (byStart[next] as (typeof held)[number]).start < b)
+        active.push(byStart[next++] as (typeof held)[number]);
+      active = active.filter((h) => h.end > a);
+      const free = Math.max(0, capacity - peakUnits(active, { start: a, end: b }));
       const reason = free > 0 ? reasonAt(a) : null;
       const [start, end] = [a.toISOString(), b.toISOString()];
       if (reason) slots.push({ start, end, state: 'unavailable', reason, free: 0 });
