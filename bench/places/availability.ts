@@ -4,7 +4,7 @@
  * beside the availability service called bare (its transaction, territory, resource, place, closures, bookings query and slots,
  * without HTTP, validation nor serialisation), beside the bookings query alone in a transaction.
  */
-import { holdingOverlaps } from '../../src/modules/places/booking-dto.ts';
+import { heldIntervals } from '../../src/modules/places/booking-dto.ts';
 import { createPlacesServices } from '../../src/modules/places/index.ts';
 import { anonymous } from '../../src/platform/policy/actor.ts';
 import { addDays, dayRange, startOfDay } from '../../src/platform/time/index.ts';
@@ -71,7 +71,7 @@ export async function availabilityIn(
     const from = startOfDay(date, zone);
     const to = dayRange(addDays(date, days - 1), zone).end;
     t0 = performance.now();
-    const rows = await b.deps.database.transaction({ territoryId: b.territoryId }, (tx) => holdingOverlaps(tx, [resource.id], from, to));
+    const rows = await b.deps.database.transaction({ territoryId: b.territoryId }, (tx) => heldIntervals(tx, resource.id, from, to));
     const sqlMs = performance.now() - t0;
     if (i < 0) continue;
     api.push(apiMs);

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { buildCalendar } from '../../platform/ical/index.ts';
 import { addDays, addMinutes, dayRange, instantToZoned, startOfDay, type TInterval, todayIn } from '../../platform/time/index.ts';
 import { territories } from '../territories/index.ts';
-import { holdingOverlaps } from './booking-dto.ts';
+import { heldIntervals, holdingOverlaps } from './booking-dto.ts';
 import { bookingUid } from './booking-mail.ts';
 import { closuresOf } from './booking-request.ts';
 import { peakUnits, resolveBookingRules, type TBookingRules } from './booking-rules.ts';
@@ -101,11 +101,7 @@ export function createAvailabilityService({ database, clock, config }: Pick<Deps
         const open = openIntervals(resource.openingHours ?? place.openingHours, zone, from, to, {
           closures: await closuresOf(s, place.id),
         });
-        const held = (await holdingOverlaps(s.tx, [resource.id], from, to)).map((b) => ({
-          start: b.startsAt,
-          end: b.blockedUntil,
-          units: b.units,
-        }));
+        const held = await heldIntervals(s.tx, resource.id, from, to);
         const step = resolveBookingRules(resource.rules).granularityMinutes;
         const now = clock.now();
         return {
