@@ -4,7 +4,7 @@ import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { buildCalendar } from '../../platform/ical/index.ts';
-import { addDays, addMinutes, dayRange, instantToZoned, startOfDay, type TInterval, todayIn } from '../../platform/time/index.ts';
+import { addDays, addMinutes, dayRange, startOfDay, type TInterval, todayIn } from '../../platform/time/index.ts';
 import { territories } from '../territories/index.ts';
 import { heldIntervals, holdingOverlaps } from './booking-dto.ts';
 import { bookingUid } from './booking-mail.ts';
@@ -19,15 +19,21 @@ import { inTerritory } from './scope.ts';
 type TUnavailableReason = NonNullable<TAvailability['slots'][number]['reason']>;
 
 /**
- * Why a slot starting at `start` cannot be booked now, by the same rules as a booking request
- * (`checkBooking`): begun, inside the lead time, or on a local day beyond the horizon; null when it can.
+ * Why a slot starting at a given instant cannot be booked now, by the same rules as a booking
+ * request (`checkBooking`): begun, inside the lead time, or on a local day beyond the horizon; null
+ * when it can. The bounds are computed once for all the slots of a page: the horizon ends where the
+ * first local day past it begins.
  */
-export function unbookableReason(start: Date, rules: TBookingRules, now: Date, zone: string): TUnavailableReason | null {
+export function unbookableReasons(rules: TBookingRules, now: Date, zone: string): (start: Date) => TUnavailableReason | null {
   const r = resolveBookingRules(rules);
-  if (start < now) return 'past';
-  if (start.getTime() < now.getTime() + r.leadTimeMinutes * 60_000) return 'lead_time';
-  if (instantToZoned(start, zone).date > addDays(todayIn(zone, now), r.maxAdvanceDays)) return 'horizon';
-  return null;
+  const leadEnds = now.getTime() + r.leadTimeMinutes * 60_000;
+  const beyond = startOfDay(addDays(todayIn(zone, now), r.maxAdvanceDays + 1), zone).getTime();
+  return (start) => {
+    if (start < now) return 'past';
+    if (start.getTime() < leadEnds) return 'lead_time';
+    if (start.getTime() >= beyond) return 'horizon';
+    return null;
+  };
 }
 
 /**
@@ -112,9 +118,7 @@ export function createAvailabilityService({ database, clock, config }: Pick<Deps
           capacity: resource.capacity,
           granularityMinutes: step,
           open: open.map((o) => ({ start: o.start.toISOString(), end: o.end.toISOString() })),
-          slots: slotsOf(open, { start: from, end: to }, step, resource.capacity, held, (at) =>
-            unbookableReason(at, resource.rules, now, zone),
-          ),
+          slots: slotsOf(open, { start: from, end: to }, step, resource.capacity, held, unbookableReasons(resource.rules, now, zone)),
         };
       });
     },
