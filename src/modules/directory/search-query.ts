@@ -18,8 +18,10 @@ export type Found = { ids: string[]; total: number; facets: TFacets };
 /**
  * One statement for the page, the total and the facets: the source's rows (those matching the words,
  * or the territory's) are read once into a CTE, each row carrying whether it passes each facet's
- * filter, then counted from there. Kind, status and commune are counted in one grouping-sets pass,
- * each set counting only the rows that pass the other facets' filters; tags and themes by unnesting.
+ * filter. One grouping of those rows by kind, status, commune and filters (a few hundred groups
+ * however many rows) gives the total and, by grouping sets over the groups, the kind, status and
+ * commune facets, each counting only the rows that pass the other facets' filters; tags and themes
+ * are counted by unnesting.
  */
 export async function runSearch(tx: Db, plan: SearchPlan, page: { page: number; pageSize: number }, locale: Locale): Promise<Found> {
   const pub = (column: string) => (plan.audience === 'public' ? sql.raw(` AND ${column}`) : sql``);
@@ -39,26 +41,31 @@ export async function runSearch(tx: Db, plan: SearchPlan, page: { page: number; 
         s.shows_status, s.shows_commune, s.shows_tags, s.shows_themes, s.name, ${plan.rank ?? sql`0`} AS rank,
         ${passes(kind)} AS f_kind, ${passes(status)} AS f_status, ${passes(commune)} AS f_commune, ${passes(tag)} AS f_tag,
         ${passes(theme)} AS f_theme
-      FROM ${plan.source})
+      FROM ${plan.source}),
+    combos AS (
+      SELECT kind, membership_status, commune_insee, min(commune_name) AS label, shows_status, shows_commune,
+        f_kind, f_status, f_commune, f_tag, f_theme, count(*)::int AS n
+      FROM s GROUP BY kind, membership_status, commune_insee, shows_status, shows_commune, f_kind, f_status, f_commune, f_tag, f_theme)
     SELECT
-      (SELECT count(*) FROM s WHERE ${all})::int AS total,
+      (SELECT coalesce(sum(n), 0) FROM combos WHERE ${all})::int AS total,
       (SELECT json_agg(organization_id ORDER BY ${order}) FROM (
         SELECT organization_id, rank, name FROM s WHERE ${all}
         ORDER BY ${order} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}) p) AS page,
       (SELECT json_agg(f) FROM (
-        SELECT kind, membership_status AS status, commune_insee AS commune, min(commune_name) AS label,
+        SELECT kind, membership_status AS status, commune_insee AS commune, min(label) AS label,
           GROUPING(kind) AS g_kind, GROUPING(membership_status) AS g_status, GROUPING(commune_insee) AS g_commune,
-          count(*) FILTER (WHERE ${but('kind')})::int AS by_kind,
-          count(*) FILTER (WHERE ${but('status')}${pub('shows_status')})::int AS by_status,
-          count(*) FILTER (WHERE ${but('commune')} AND commune_insee IS NOT NULL${pub('shows_commune')})::int AS by_commune
-        FROM s GROUP BY GROUPING SETS ((kind), (membership_status), (commune_insee))) f) AS fields,
+          coalesce(sum(n) FILTER (WHERE ${but('kind')}), 0)::int AS by_kind,
+          coalesce(sum(n) FILTER (WHERE ${but('status')}${pub('shows_status')}), 0)::int AS by_status,
+          coalesce(sum(n) FILTER (WHERE ${but('commune')} AND commune_insee IS NOT NULL${pub('shows_commune')}), 0)::int AS by_commune
+        FROM combos GROUP BY GROUPING SETS ((kind), (membership_status), (commune_insee))) f) AS fields,
       (SELECT json_agg(g) FROM (
         SELECT tag AS value, NULL AS label, count(*)::int AS count FROM s CROSS JOIN LATERAL unnest(s.tags) AS tag
         WHERE ${but('tag')}${pub('shows_tags')} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 50) g) AS tag,
       (SELECT json_agg(g) FROM (
-        SELECT t.id::text AS value, min(${label}) AS label, count(*)::int AS count FROM s CROSS JOIN LATERAL unnest(s.theme_ids) AS u(theme_id)
-        JOIN territory_themes t ON t.id = u.theme_id
-        WHERE ${but('theme')}${pub('shows_themes')} GROUP BY 1 ORDER BY 3 DESC, 2) g) AS theme`);
+        SELECT t.id::text AS value, ${label} AS label, c.n AS count FROM (
+          SELECT u.theme_id, count(*)::int AS n FROM s CROSS JOIN LATERAL unnest(s.theme_ids) AS u(theme_id)
+          WHERE ${but('theme')}${pub('shows_themes')} GROUP BY 1) c
+        JOIN territory_themes t ON t.id = c.theme_id ORDER BY 3 DESC, 2) g) AS theme`);
   const [answer] = (r as unknown as { rows: Answer[] }).rows;
   return {
     ids: answer?.page ?? [],
