@@ -188,3 +188,18 @@ BEGIN
     || conditions
     USING territory, groups, exact;
 END $$;
+--> statement-breakpoint
+-- Planner statistics of the directory's tables, refreshed by a large import inside its transaction
+-- (ANALYZE counts the rows the transaction itself wrote): otherwise the planner still believes the
+-- territory holds the few organisations it had, and reads every row written so far for each chunk
+-- it updates by id (a bitmap over the territory instead of the primary key), so that an import into
+-- an empty territory took a time growing with the square of its size. SECURITY DEFINER: ANALYZE is
+-- for the tables' owner; it changes no data.
+CREATE OR REPLACE FUNCTION totem_analyze_directory() RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  ANALYZE organizations (id, territory_id);
+  ANALYZE organization_themes (organization_id, territory_id);
+  ANALYZE organization_search (organization_id, territory_id);
+  ANALYZE organization_search_words (organization_id, territory_id);
+END $$;

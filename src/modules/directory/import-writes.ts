@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { type AuditEntry, auditMany } from '../../platform/audit/audit.ts';
 import { findCommune, territoryCommunes } from '../territories/index.ts';
 import { defaultPublicFields, type TOrganization } from './directory.contract.ts';
@@ -24,6 +24,24 @@ export async function coveredCommunes(s: Scoped): Promise<Set<string>> {
     .from(territoryCommunes)
     .where(eq(territoryCommunes.territoryId, s.territory.id));
   return new Set(rows.map((r) => r.code));
+}
+
+/**
+ * Keeps the planner's statistics in step with a large import (`totem_analyze_directory`, migration
+ * 0090): each time the territory's organisations reach twice what the statistics last knew (from
+ * 2,000), so that an import into an empty territory costs a few ANALYZEs rather than reading every
+ * row already written for each chunk. Returns what to call with the count created by each chunk.
+ */
+export async function statisticsKeeper(s: Scoped): Promise<(created: number) => Promise<void>> {
+  const [row] = await s.tx.select({ n: count() }).from(organizations).where(eq(organizations.territoryId, s.territory.id));
+  let total = Number(row?.n ?? 0);
+  let known = Math.max(total, 1000);
+  return async (created) => {
+    total += created;
+    if (total < 2 * known) return;
+    await s.tx.execute(sql`SELECT totem_analyze_directory()`);
+    known = total;
+  };
 }
 
 const noExtras = { themes: new Map(), metrics: new Map() };
