@@ -6,7 +6,16 @@ import { defaultPublicFields, type TOrganization } from './directory.contract.ts
 import { organizations, organizationThemes } from './directory.tables.ts';
 import { insertMany, updateMany } from './import-bulk.ts';
 import { type PlannedRow, rowColumns } from './import-plan.ts';
-import { loadExtras, type OrganizationRow, refreshSearchText, toOrganization } from './organization-dto.ts';
+import {
+  addSearchWords,
+  loadExtras,
+  type OrganizationRow,
+  refreshSearchText,
+  searchColumns,
+  searchDocumentsOf,
+  searchValues,
+  toOrganization,
+} from './organization-dto.ts';
 import { valuesOf } from './organization-writes.ts';
 import type { Scoped } from './scope.ts';
 
@@ -80,7 +89,8 @@ async function insertAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf) {
     inserts.push({ ...values, id, kind: r.input.kind, name: r.input.name, territoryId: s.territory.id, publicFields });
     if (r.input.themeIds?.length) links.push({ id, themeIds: r.input.themeIds });
   }
-  await insertMany(s.tx, organizations, inserts);
+  // The search documents are computed by the insert itself; those of rows with themes once more after them.
+  await insertMany(s.tx, organizations, inserts, { columns: searchColumns, values: searchValues(), join: searchDocumentsOf() });
   await setThemes(s, links, false);
   return { created, themed: new Set(links.map((l) => l.id)) };
 }
@@ -102,8 +112,9 @@ async function updateAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf, no
 
 /**
  * Writes one chunk of planned rows with a few statements whatever its size: one insert for the
- * new organisations, one update per set of changed columns, their themes, their search documents
- * (by the services' own `refreshSearchText`), and one audit entry per organisation with its state
+ * new organisations with their search documents, one update per set of changed columns, their
+ * themes, the search documents of the rows updated or given themes (by the services' own
+ * `refreshSearchText`), and one audit entry per organisation with its state
  * before and after, in the caller's transaction. Returns the id given to each created line.
  */
 export async function writeOrganizations(s: Scoped, rows: PlannedRow[], covered: Set<string>): Promise<Map<number, string>> {
@@ -120,7 +131,11 @@ export async function writeOrganizations(s: Scoped, rows: PlannedRow[], covered:
   const { created, themed } = await insertAll(s, rows, communeOf);
   const updated = await updateAll(s, rows, communeOf, new Date());
   const ids = [...created.values(), ...updated];
-  if (ids.length) await refreshSearchText(s.tx, ids);
+  await refreshSearchText(s.tx, [...themed, ...updated]);
+  await addSearchWords(
+    s.tx,
+    [...created.values()].filter((id) => !themed.has(id)),
+  );
   const fresh = await reread(s, ids);
   // A new organisation has no figures yet: its extras are read only when it has themes.
   const isNew = new Set(created.values());
