@@ -61,14 +61,30 @@ BEGIN
     SELECT replace(normalized, ' ', '') WHERE position(' ' IN normalized) > 0
   ) joined WHERE w <> ''), '{}'::text[]);
 END $$;--> statement-breakpoint
+-- One normalisation of the name per call, and the plain and joined words gathered in one query.
 CREATE OR REPLACE FUNCTION totem_search_words(name text, doc text) RETURNS text[]
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  normalized text;
+  whole text;
+  spaced boolean;
 BEGIN
   IF coalesce(doc, '') = '' THEN
     RETURN '{}'::text[];
   END IF;
-  -- Sorted, as the earlier SQL body's plan returned them (a plan cached here may hash instead).
-  RETURN ARRAY(SELECT DISTINCT w FROM unnest(totem_plain_words(name, doc) || totem_joined_words(name)) AS w ORDER BY w);
+  normalized := coalesce(totem_normalize(name), '');
+  whole := replace(normalized, ' ', '');
+  spaced := position(' ' IN normalized) > 0;
+  -- Sorted, as the earlier SQL body's plan returned them.
+  RETURN ARRAY(SELECT DISTINCT w FROM (
+      SELECT w FROM unnest(string_to_array(doc, ' ')) AS w WHERE w <> '' AND NOT (w = whole AND spaced)
+      UNION ALL
+      SELECT a || b FROM (
+        SELECT w AS a, lead(w) OVER (ORDER BY i) AS b FROM unnest(string_to_array(normalized, ' ')) WITH ORDINALITY AS n(w, i)
+      ) pairs WHERE b IS NOT NULL AND a || b <> ''
+      UNION ALL
+      SELECT whole WHERE spaced AND whole <> ''
+    ) words ORDER BY w);
 END $$;--> statement-breakpoint
 -- organization_search and organization_search_words mirror what the search reads of each
 -- organisation. Statement triggers copy the rows a statement wrote (transition tables), so a bulk
@@ -103,8 +119,22 @@ BEGIN
       excluded.public_search_words);
   RETURN NULL;
 END $$;--> statement-breakpoint
+-- New organisations have no copies yet: plain inserts, without the conflict checks of an upsert.
+CREATE OR REPLACE FUNCTION totem_organization_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO organization_search (organization_id, territory_id, is_public, kind, membership_status, commune_insee,
+    commune_name, tags, theme_ids, shows_status, shows_commune, shows_tags, shows_themes, name)
+  SELECT o.id, o.territory_id, o.is_public, o.kind, o.membership_status, o.commune_insee, o.commune_name, o.tags,
+    coalesce((SELECT array_agg(ot.theme_id ORDER BY ot.theme_id) FROM organization_themes ot WHERE ot.organization_id = o.id), '{}'),
+    'membershipStatus' = ANY(o.public_fields), 'commune' = ANY(o.public_fields), 'tags' = ANY(o.public_fields),
+    'themes' = ANY(o.public_fields), o.name
+  FROM changed o;
+  INSERT INTO organization_search_words (organization_id, territory_id, is_public, search_name, search_words, public_search_words)
+  SELECT o.id, o.territory_id, o.is_public, o.search_name, o.search_words, o.public_search_words FROM changed o;
+  RETURN NULL;
+END $$;--> statement-breakpoint
 CREATE TRIGGER organizations_search_inserted AFTER INSERT ON organizations
-  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION totem_organization_search_sync();--> statement-breakpoint
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION totem_organization_search_insert();--> statement-breakpoint
 CREATE TRIGGER organizations_search_updated AFTER UPDATE ON organizations
   REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION totem_organization_search_sync();--> statement-breakpoint
 CREATE OR REPLACE FUNCTION totem_organization_search_themes() RETURNS trigger LANGUAGE plpgsql AS $$
