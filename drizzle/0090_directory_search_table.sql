@@ -88,7 +88,7 @@ BEGIN
 END $$;--> statement-breakpoint
 -- organization_search and organization_search_words mirror what the search reads of each
 -- organisation. Statement triggers copy the rows a statement wrote (transition tables), so a bulk
--- write costs two more statements, not some per row; a copy left unchanged is not rewritten (an
+-- write costs two more statements, not two per row; a copy left unchanged is not rewritten (an
 -- edit of the search documents alone leaves organization_search as it was). Themes come from
 -- organization_themes' own triggers.
 CREATE OR REPLACE FUNCTION totem_organization_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
