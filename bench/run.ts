@@ -24,6 +24,8 @@ export type BenchOptions = {
   runs: number;
   /** Directory scales (territory, region, national); territory and region when none is named. */
   scales?: string[];
+  /** Directory engines (pglite, postgres); both when a server is named, else PGlite. */
+  engines?: string[];
   /** Bookings generated for the places benchmark (default 1,000,000). */
   bookings?: number;
 };
@@ -32,7 +34,7 @@ const benches: Record<string, (opts: BenchOptions) => Promise<BenchResult>> = {
   'cold-start': coldStartBench,
   http: httpBench,
   memory: memoryBench,
-  directory: (o) => directoryBench({ scales: o.scales ?? [] }),
+  directory: (o) => directoryBench({ scales: o.scales ?? [], engines: o.engines ?? [] }),
   places: (o) => placesBench({ bookings: o.bookings, connections: o.connections, duration: o.duration }),
   calls: (o) => callsAssignmentBench({ runs: o.runs }),
 };
@@ -51,6 +53,7 @@ Benchmarks: ${Object.keys(benches).join(', ')} (all when none is named)
   --runs         starts measured for the cold-start median, solves for the calls median (default 5)
   --node-option  an option for the Totem process's node, repeatable (e.g. --node-option=--liftoff-only)
   --scale        directory scales, repeatable: territory, region, national (default territory and region)
+  --engine       directory engines, repeatable: pglite, postgres (default both with a server, else pglite)
   --bookings     bookings generated for places (default 1,000,000)`;
 
 const { values, positionals } = parseArgs({
@@ -61,6 +64,7 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '5' },
     'node-option': { type: 'string', multiple: true, default: [] },
     scale: { type: 'string', multiple: true, default: [] },
+    engine: { type: 'string', multiple: true, default: [] },
     bookings: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -79,6 +83,7 @@ if (Object.values(opts).some((v) => !Number.isFinite(v))) {
   process.exit(2);
 }
 opts.scales = values.scale.flatMap((s) => s.split(','));
+opts.engines = values.engine.flatMap((s) => s.split(','));
 if (values.bookings !== undefined) {
   opts.bookings = Number(values.bookings.replaceAll(/[_,]/g, ''));
   if (!Number.isInteger(opts.bookings) || opts.bookings < 1 || opts.bookings > 20_000_000) {

@@ -177,6 +177,9 @@ async function generateOrganizations(tx: Db, territoryId: string, n: number, the
   await tx.execute(sql`INSERT INTO organization_metrics (territory_id, organization_id, metric, value, as_of)
     SELECT territory_id, id, 'headcount', (abs(hashtext(id::text)) % 50) + 1, DATE '2025-01-01' FROM organizations
     WHERE territory_id = ${territoryId}`);
+  // As an import does (`statisticsKeeper`): the planner must know the territory's new size before
+  // rows are updated by id, or each chunk reads every row written before it.
+  await tx.execute(sql`SELECT totem_analyze_directory()`);
   for (let i = 0; i < ids.length; i += 2_000) await refreshSearchText(tx, ids.slice(i, i + 2_000));
 }
 

@@ -7,6 +7,8 @@
  *  - the CSV import of as many new organisations as the scale holds (preview + commit, through the
  *    service, into the loaded territory) beside the bulk generator loading them.
  */
+// The directory module first, in the application's order: its contracts and tables import each other.
+import '../../src/modules/directory/index.ts';
 import { ZOrganizationSearchQuery } from '../../src/modules/directory/search.contract.ts';
 import { searchOrganizations } from '../../src/modules/directory/search.service.ts';
 import { type BenchResult, type Row, row, type Target, target } from '../lib/report.ts';
@@ -97,7 +99,17 @@ function rowsOf(engine: Engine, scale: Scale, f: ScaleFigures): { rows: Row[]; t
   return { rows, targets };
 }
 
-export type DirectoryBenchOptions = { scales?: string[] };
+export type DirectoryBenchOptions = { scales?: string[]; engines?: string[] };
+
+/** Engines by name; none means PGlite, and PostgreSQL too when a server is named. */
+function chosenEngines(names: string[] = []): Engine[] {
+  const available: Engine[] = serverUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  if (!names.length) return available;
+  const unknown = names.filter((e) => !available.includes(e as Engine));
+  if (unknown.length)
+    throw new Error(`unavailable engine ${unknown.join(', ')}: ${available.join(' or ')} (postgres needs BENCH_DATABASE_URL)`);
+  return available.filter((e) => names.includes(e));
+}
 
 /** Scales by name; none means territory and region (a few minutes); `all` adds the national one. */
 function chosenScales(names: string[] = []): Scale[] {
@@ -109,7 +121,7 @@ function chosenScales(names: string[] = []): Scale[] {
 
 export async function directoryBench(opts: DirectoryBenchOptions = {}): Promise<BenchResult> {
   const chosen = chosenScales(opts.scales);
-  const engines: Engine[] = serverUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  const engines = chosenEngines(opts.engines);
   const rows: Row[] = [];
   const targets: Target[] = [];
   const details: Record<string, unknown> = { queries, engines, scales: chosen };
@@ -124,8 +136,9 @@ export async function directoryBench(opts: DirectoryBenchOptions = {}): Promise<
     }
   }
   const names = chosen.map((s) => s.name).join('+');
+  const only = opts.engines?.length ? `-${engines.join('+')}` : '';
   return {
-    name: names === 'territory+region' ? 'directory' : `directory-${names}`,
+    name: `${names === 'territory+region' ? 'directory' : `directory-${names}`}${only}`,
     title: 'Directory: public search API vs the same SQL run bare; CSV import vs bulk load',
     reference:
       'search: the service’s SQL in a bare transaction (no HTTP, auth, validation, serialisation); import: the bulk generator loading as many organisations (json_populate_recordset, same search indexing)',

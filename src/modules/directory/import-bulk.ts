@@ -27,12 +27,15 @@ function groupBy<T>(rows: T[], key: (row: T) => string): T[][] {
   return [...groups.values()];
 }
 
+/** Columns an insert computes in SQL from each row (aliased `o`), and what it joins to compute them. */
+export type Computed = { columns: string[]; values: SQL; join: SQL };
+
 /**
  * Inserts rows given by their Drizzle keys, as `insert().values()` would: a key a row leaves out
  * takes the column's default (a JSON null would not), so rows are grouped by the SQL defaults they
- * need and a column's plain default is filled in.
+ * need and a column's plain default is filled in. `computed` adds columns computed from each row.
  */
-export async function insertMany(tx: Db, table: PgTable, rows: Row[]): Promise<void> {
+export async function insertMany(tx: Db, table: PgTable, rows: Row[], computed?: Computed): Promise<void> {
   if (!rows.length) return;
   const columns = getTableColumns(table);
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
@@ -49,7 +52,21 @@ export async function insertMany(tx: Db, table: PgTable, rows: Row[]): Promise<v
     const omitted = new Set(missing(group[0] ?? {}).split(','));
     const names = keys.filter((k) => !omitted.has(k)).map((k) => sql.identifier(columns[k]?.name ?? k));
     const list = sql.join(names, sql`, `);
-    await tx.execute(sql`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${json(table, group)}`);
+    if (!computed) {
+      await tx.execute(sql`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${json(table, group)}`);
+      continue;
+    }
+    const more = sql.join(
+      computed.columns.map((c) => sql.identifier(c)),
+      sql`, `,
+    );
+    const own = sql.join(
+      names.map((n) => sql`o.${n}`),
+      sql`, `,
+    );
+    await tx.execute(
+      sql`INSERT INTO ${table} (${list}, ${more}) SELECT ${own}, ${computed.values} FROM ${json(table, group)} AS o ${computed.join}`,
+    );
   }
 }
 

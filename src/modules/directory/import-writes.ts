@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { type AuditEntry, auditMany } from '../../platform/audit/audit.ts';
 import { findCommune, territoryCommunes } from '../territories/index.ts';
 import { defaultPublicFields, type TOrganization } from './directory.contract.ts';
 import { organizations, organizationThemes } from './directory.tables.ts';
 import { insertMany, updateMany } from './import-bulk.ts';
 import { type PlannedRow, rowColumns } from './import-plan.ts';
-import { loadExtras, type OrganizationRow, refreshSearchText, toOrganization } from './organization-dto.ts';
+import {
+  addSearchWords,
+  loadExtras,
+  type OrganizationRow,
+  refreshSearchText,
+  searchColumns,
+  searchDocumentsOf,
+  searchValues,
+  toOrganization,
+} from './organization-dto.ts';
 import { valuesOf } from './organization-writes.ts';
 import type { Scoped } from './scope.ts';
 
@@ -24,6 +33,24 @@ export async function coveredCommunes(s: Scoped): Promise<Set<string>> {
     .from(territoryCommunes)
     .where(eq(territoryCommunes.territoryId, s.territory.id));
   return new Set(rows.map((r) => r.code));
+}
+
+/**
+ * Keeps the planner's statistics in step with a large import (`totem_analyze_directory`, migration
+ * 0090): each time the territory's organisations reach twice what the statistics last knew (from
+ * 2,000), so that an import into an empty territory costs a few ANALYZEs rather than reading every
+ * row already written for each chunk. Returns what to call with the count created by each chunk.
+ */
+export async function statisticsKeeper(s: Scoped): Promise<(created: number) => Promise<void>> {
+  const [row] = await s.tx.select({ n: count() }).from(organizations).where(eq(organizations.territoryId, s.territory.id));
+  let total = Number(row?.n ?? 0);
+  let known = Math.max(total, 1000);
+  return async (created) => {
+    total += created;
+    if (total < 2 * known) return;
+    await s.tx.execute(sql`SELECT totem_analyze_directory()`);
+    known = total;
+  };
 }
 
 const noExtras = { themes: new Map(), metrics: new Map() };
@@ -62,7 +89,8 @@ async function insertAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf) {
     inserts.push({ ...values, id, kind: r.input.kind, name: r.input.name, territoryId: s.territory.id, publicFields });
     if (r.input.themeIds?.length) links.push({ id, themeIds: r.input.themeIds });
   }
-  await insertMany(s.tx, organizations, inserts);
+  // The search documents are computed by the insert itself; those of rows with themes once more after them.
+  await insertMany(s.tx, organizations, inserts, { columns: searchColumns, values: searchValues(), join: searchDocumentsOf() });
   await setThemes(s, links, false);
   return { created, themed: new Set(links.map((l) => l.id)) };
 }
@@ -84,8 +112,9 @@ async function updateAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf, no
 
 /**
  * Writes one chunk of planned rows with a few statements whatever its size: one insert for the
- * new organisations, one update per set of changed columns, their themes, their search documents
- * (by the services' own `refreshSearchText`), and one audit entry per organisation with its state
+ * new organisations with their search documents, one update per set of changed columns, their
+ * themes, the search documents of the rows updated or given themes (by the services' own
+ * `refreshSearchText`), and one audit entry per organisation with its state
  * before and after, in the caller's transaction. Returns the id given to each created line.
  */
 export async function writeOrganizations(s: Scoped, rows: PlannedRow[], covered: Set<string>): Promise<Map<number, string>> {
@@ -102,7 +131,11 @@ export async function writeOrganizations(s: Scoped, rows: PlannedRow[], covered:
   const { created, themed } = await insertAll(s, rows, communeOf);
   const updated = await updateAll(s, rows, communeOf, new Date());
   const ids = [...created.values(), ...updated];
-  if (ids.length) await refreshSearchText(s.tx, ids);
+  await refreshSearchText(s.tx, [...themed, ...updated]);
+  await addSearchWords(
+    s.tx,
+    [...created.values()].filter((id) => !themed.has(id)),
+  );
   const fresh = await reread(s, ids);
   // A new organisation has no figures yet: its extras are read only when it has themes.
   const isNew = new Set(created.values());

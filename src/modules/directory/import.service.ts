@@ -6,7 +6,7 @@ import { decodeBytes, type Encoding, type ParsedCsv, parseCsv } from './csv.ts';
 import type { TImportReport, TImportRequest } from './import.contract.ts';
 import { importError, importText } from './import-messages.ts';
 import { type PlannedRow, type Progress, planImport } from './import-plan.ts';
-import { coveredCommunes, writeChunk, writeOrganizations } from './import-writes.ts';
+import { coveredCommunes, statisticsKeeper, writeChunk, writeOrganizations } from './import-writes.ts';
 import { inTerritory, record, type Scoped } from './scope.ts';
 
 /**
@@ -69,9 +69,11 @@ function report(csv: ParsedCsv, rows: PlannedRow[], committed: boolean): TImport
 async function apply(s: Scoped, rows: PlannedRow[], onProgress?: Progress): Promise<PlannedRow[]> {
   const covered = rows.some((r) => r.input?.communeInsee || r.patch?.communeInsee) ? await coveredCommunes(s) : new Set<string>();
   const done: PlannedRow[] = [];
+  const grown = rows.length > writeChunk ? await statisticsKeeper(s) : undefined;
   for (let i = 0; i < rows.length; i += writeChunk) {
     const chunk = rows.slice(i, i + writeChunk);
     const created = await writeOrganizations(s, chunk, covered);
+    await grown?.(created.size);
     for (const r of chunk) done.push({ ...r, organizationId: created.get(r.line) ?? r.organizationId });
     onProgress?.(done.length, rows.length);
   }

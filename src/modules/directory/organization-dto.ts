@@ -122,32 +122,48 @@ export function toPublicOrganization(o: TOrganization): TPublicOrganization {
 }
 
 /**
- * Recomputes the normalised search documents of organisations, in SQL so that queries and documents
- * are normalised by the same function on both engines. The public document holds only public fields.
+ * The search documents of the organisation row `o` as SQL, `doc` (every field) and `pub` (only
+ * public fields, empty when the organisation is not public), normalised in SQL so that queries and
+ * documents are normalised by the same function on both engines. Tags may be null (a row being
+ * inserted that leaves them to their default): the normalisation folds the missing space away.
  */
-export async function refreshSearchText(tx: Db, ids: string[]): Promise<void> {
-  if (!ids.length) return;
+function documents() {
   const pub = (field: TPublicField, value: ReturnType<typeof sql>) => sql`CASE WHEN ${field} = ANY(o.public_fields) THEN ${value} END`;
   const themes = sql`(SELECT string_agg(t.label_fr || ' ' || t.label_en || ' ' || t.slug, ' ') FROM organization_themes ot
     JOIN territory_themes t ON t.id = ot.theme_id WHERE ot.organization_id = o.id)`;
   const tags = sql`array_to_string(o.tags, ' ')`;
-  // One pass: the documents are computed in a subquery, so the words can derive from them in the
-  // same UPDATE (SET expressions only see the row as it was), and each row is rewritten once.
-  await tx.execute(sql`
-    UPDATE organizations o SET search_text = d.doc, public_search_text = d.pub, search_name = totem_normalize(o.name),
-      search_words = totem_search_words(o.name, d.doc), public_search_words = totem_search_words(o.name, d.pub)
-    FROM (
-      SELECT o.id,
-        totem_search_doc(o.name, concat_ws(' ', o.legal_name, o.siren, o.siret, o.rna, o.street, o.city, o.commune_name,
+  return sql`totem_search_doc(o.name, concat_ws(' ', o.legal_name, o.siren, o.siret, o.rna, o.street, o.city, o.commune_name,
           o.sector, o.description_fr, o.description_en, o.external_id, ${tags}, ${themes})) AS doc,
         CASE WHEN o.is_public THEN totem_search_doc(o.name, concat_ws(' ',
           ${pub('legalName', sql`o.legal_name`)}, ${pub('identifiers', sql`concat_ws(' ', o.siren, o.siret, o.rna)`)},
           ${pub('address', sql`concat_ws(' ', o.street, o.city)`)}, ${pub('commune', sql`o.commune_name`)}, ${pub('sector', sql`o.sector`)},
           ${pub('description', sql`concat_ws(' ', o.description_fr, o.description_en)`)}, ${pub('tags', tags)}, ${pub('themes', themes)}))
-          ELSE '' END AS pub
-      FROM organizations o WHERE o.id IN ${ids}
-    ) d
+          ELSE '' END AS pub`;
+}
+
+/** The search columns an organisation's row takes from its documents `d` (see `documents`). */
+export const searchColumns = ['search_text', 'public_search_text', 'search_name', 'search_words', 'public_search_words'];
+export const searchValues = () =>
+  sql`d.doc, d.pub, totem_normalize(o.name), totem_search_words(o.name, d.doc), totem_search_words(o.name, d.pub)`;
+/** What an insert of rows aliased `o` joins to compute their search columns (a new row has no themes yet). */
+export const searchDocumentsOf = () => sql`CROSS JOIN LATERAL (SELECT ${documents()}) d`;
+
+/** Recomputes the normalised search documents of organisations, then adds their words to the territory's. */
+export async function refreshSearchText(tx: Db, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  // One pass: the documents are computed in a subquery, so the words can derive from them in the
+  // same UPDATE (SET expressions only see the row as it was), and each row is rewritten once.
+  await tx.execute(sql`
+    UPDATE organizations o SET search_text = d.doc, public_search_text = d.pub, search_name = totem_normalize(o.name),
+      search_words = totem_search_words(o.name, d.doc), public_search_words = totem_search_words(o.name, d.pub)
+    FROM (SELECT o.id, ${documents()} FROM organizations o WHERE o.id IN ${ids}) d
     WHERE o.id = d.id`);
+  await addSearchWords(tx, ids);
+}
+
+/** Adds the words of these organisations' documents to the territory's words (`search_words`). */
+export async function addSearchWords(tx: Db, ids: string[]): Promise<void> {
+  if (!ids.length) return;
   await tx.execute(sql`
     INSERT INTO search_words (territory_id, word, plain)
     SELECT territory_id, w, bool_or(plain) FROM (

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -9,9 +9,18 @@ import { loadExtras, toOrganization, toPublicOrganization } from './organization
 import { relationshipsOf } from './relationships.service.ts';
 import { inTerritory } from './scope.ts';
 import type { TFacets, TOrganizationSearchQuery } from './search.contract.ts';
-import { type Audience, facetCounts, planSearch } from './search.ts';
+import { type Audience, filtersBut, planSearch } from './search.ts';
+import { runSearch } from './search-query.ts';
 
 type Found = { items: TOrganization[]; total: number; page: number; pageSize: number; facets: TFacets };
+
+/** The organisations with these ids, in this order. */
+async function rowsInOrder(tx: Db, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await tx.select().from(organizations).where(inArray(organizations.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 /**
  * One page of organisations matching the query, best first (or by name without text), with facet
@@ -25,29 +34,18 @@ export async function searchOrganizations(
   locale: Ctx['locale'],
 ): Promise<Found> {
   const plan = await planSearch(tx, territoryId, query, audience);
-  const order = plan.rank
-    ? [desc(plan.rank), asc(organizations.name), asc(organizations.id)]
-    : [asc(organizations.name), asc(organizations.id)];
-  // The total rides along with the page (a window count over the same scan); a page past the end has no row to carry it.
-  const found = await tx
-    .select({ ...getTableColumns(organizations), total: sql<number>`count(*) OVER ()` })
-    .from(organizations)
-    .where(plan.where())
-    .orderBy(...order)
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const rows = found.map(({ total: _, ...row }) => row);
-  const [total] = found.length ? [{ n: found[0]?.total ?? 0 }] : await tx.select({ n: count() }).from(organizations).where(plan.where());
+  const found = await runSearch(tx, plan, query, locale);
+  const rows = await rowsInOrder(tx, found.ids);
   const extras = await loadExtras(
     tx,
     rows.map((r) => r.id),
   );
   return {
     items: rows.map((r) => toOrganization(r, extras)),
-    total: Number(total?.n ?? 0),
+    total: found.total,
     page: query.page,
     pageSize: query.pageSize,
-    facets: await facetCounts(tx, plan, locale),
+    facets: found.facets,
   };
 }
 
@@ -94,7 +92,7 @@ export async function allMatching(tx: Db, territoryId: string, query: TOrganizat
   const rows = await tx
     .select()
     .from(organizations)
-    .where(plan.where())
+    .where(inArray(organizations.id, sql`(SELECT s.organization_id FROM ${plan.source} WHERE ${filtersBut(plan)})`))
     .orderBy(asc(organizations.name), asc(organizations.id))
     .limit(50_000);
   const extras = await loadExtras(

@@ -40,6 +40,18 @@ async function tablesInOrder(tx: Db): Promise<string[]> {
   return ordered;
 }
 
+/**
+ * Tables whose rows the database derives from others by triggers (their comment begins with
+ * "derived"): left out of backups, since restoring their sources rebuilds them.
+ */
+async function derivedTables(tx: Db): Promise<Set<string>> {
+  const rows = rowsOf<{ name: string }>(
+    await tx.execute(sql`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND obj_description(c.oid, 'pg_class') LIKE 'derived%'`),
+  );
+  return new Set(rows.map((r) => r.name));
+}
+
 async function migrationCount(tx: Db): Promise<number> {
   return Number(rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`))[0]?.n ?? 0);
 }
@@ -57,7 +69,8 @@ export async function backup(
   // One repeatable-read transaction: the dump is a consistent snapshot.
   const tables = await database.transaction({ system: true }, async (tx) => {
     await tx.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
-    const tables = await tablesInOrder(tx);
+    const derived = await derivedTables(tx);
+    const tables = (await tablesInOrder(tx)).filter((t) => !derived.has(t));
     const header: Header = {
       format: backupFormat,
       createdAt: new Date().toISOString(),
@@ -110,7 +123,9 @@ export async function restore(database: Database, file: string, opts: { replace?
       if (n > 0 && !opts.replace) throw new Error(`table ${table} is not empty: restore into an empty database, or pass --replace`);
       if (n > 0) await tx.execute(sql`DELETE FROM ${sql.identifier(table)}`);
     }
+    const derived = await derivedTables(tx);
     for (const table of tables) {
+      if (derived.has(table)) continue;
       const rows = byTable.get(table) ?? [];
       for (let i = 0; i < rows.length; i += 1000) {
         const chunk = JSON.stringify(rows.slice(i, i + 1000));
