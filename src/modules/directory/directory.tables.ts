@@ -101,7 +101,7 @@ export const searchWords = pgTable(
 /**
  * What the directory search counts and sorts of each organisation, and nothing else, in a row about
  * a tenth the width of the organisation's: counting the facets of a whole territory reads that many
- * fewer pages. Never written by the application: triggers (migration 0090) keep it in step with
+ * fewer pages. Never written by the application: triggers (migration 0013) keep it in step with
  * `organizations` and `organization_themes` in the writing statement's own transaction, whichever
  * code path writes; deleting an organisation deletes its row. `shows_*` say whether the public may
  * see (and so filter and count by) that field.

@@ -37,7 +37,7 @@ export async function coveredCommunes(s: Scoped): Promise<Set<string>> {
 
 /**
  * Keeps the planner's statistics in step with a large import (`totem_analyze_directory`, migration
- * 0090): each time the territory's organisations reach twice what the statistics last knew (from
+ * 0013): each time the territory's organisations reach twice what the statistics last knew (from
  * 2,000), so that an import into an empty territory costs a few ANALYZEs rather than reading every
  * row already written for each chunk. Returns what to call with the count created by each chunk.
  */

@@ -120,7 +120,7 @@ const columnsOf = (alias: string) => sql.raw(columns.map((c) => `${alias}.${c}`)
 /**
  * Which organisations match the words: each query word must be found (itself or a word it stands
  * for), alone or joined to its neighbour ("fab lab" as "fablab"). The match runs in
- * `totem_search_organizations` (migration 0090), where the GIN indexes on the word arrays can serve
+ * `totem_search_organizations` (migration 0013), where the GIN indexes on the word arrays can serve
  * it; the rows it names are joined to their facets. Also a rank: the name equal to or beginning
  * with the query first, then names holding the words, then exact (not misspelt) words (`hits`).
  */
