@@ -151,6 +151,16 @@ describe('managing calls for projects', () => {
     await page.getByText('Affectation faite : 2 évaluation(s).').waitFor();
     await page.getByRole('button', { name: 'Épingler Mobilidée – Alpha reviewer' }).click();
     await page.getByRole('button', { name: 'Ne plus épingler Mobilidée – Alpha reviewer' }).waitFor();
+    // Pins and forbidden pairs are read back after a reload; a forbidden pair is listed with its way back.
+    await page.getByRole('button', { name: 'Interdire Inconnue SAS – Alpha reviewer' }).click();
+    const forbiddenList = page.getByRole('heading', { name: 'Paires interdites pour la prochaine affectation' });
+    await forbiddenList.waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Ne plus épingler Mobilidée – Alpha reviewer' }).waitFor();
+    await forbiddenList.waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Ne plus interdire Inconnue SAS – Alpha reviewer' }).last().click();
+    await forbiddenList.waitFor({ state: 'detached' });
 
     // One review submitted by the reviewer; the other missing.
     const reviewer = await flow.t.signIn(flow.t.emailOf('reviewer'));

@@ -119,6 +119,14 @@ export function createAssignmentService({ database, clock }: Pick<Deps, 'databas
       });
     },
 
+    /** The pins and forbidden pairs staff set for the stage's next assignment. */
+    rules(ctx: Ctx, slug: string, stageId: string) {
+      return inTerritory(database, ctx, slug, 'calls.manage', async (s) => {
+        await requireStage(s, stageId);
+        return rulesOf(s, stageId);
+      });
+    },
+
     setRule(ctx: Ctx, slug: string, stageId: string, input: { applicationId: string; reviewerId: string; rule: 'pin' | 'forbid' }) {
       return inTerritory(database, ctx, slug, 'calls.manage', async (s) => {
         await requireStage(s, stageId);
@@ -156,9 +164,25 @@ export function createAssignmentService({ database, clock }: Pick<Deps, 'databas
 }
 export type AssignmentService = ReturnType<typeof createAssignmentService>;
 
+/** The stage's pinned and forbidden pairs, named (organisation, reviewer), in that order. */
 async function rulesOf(s: Scoped, stageId: string) {
-  const rows = await s.tx.select().from(pairRulesTable).where(eq(pairRulesTable.stageId, stageId));
-  return { items: rows.map((r) => ({ applicationId: r.applicationId, reviewerId: r.reviewerId, rule: r.rule as 'pin' | 'forbid' })) };
+  const rows = await s.tx
+    .select({ r: pairRulesTable, org: organizations.name, reviewer: users.displayName })
+    .from(pairRulesTable)
+    .innerJoin(applications, eq(applications.id, pairRulesTable.applicationId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .innerJoin(users, eq(users.id, pairRulesTable.reviewerId))
+    .where(eq(pairRulesTable.stageId, stageId))
+    .orderBy(asc(organizations.name), asc(users.displayName));
+  return {
+    items: rows.map(({ r, org, reviewer }) => ({
+      applicationId: r.applicationId,
+      reviewerId: r.reviewerId,
+      rule: r.rule as 'pin' | 'forbid',
+      organizationName: org,
+      reviewerName: reviewer,
+    })),
+  };
 }
 
 async function listAssignments(s: Scoped, stageId: string) {

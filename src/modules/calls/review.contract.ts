@@ -21,7 +21,13 @@ export const ZDeclaration = z.object({
 });
 
 export const ZPairRuleRequest = z.strictObject({ applicationId: z.uuid(), reviewerId: z.uuid(), rule: z.enum(pairRules) });
-export const ZPairRule = z.object({ applicationId: z.uuid(), reviewerId: z.uuid(), rule: z.enum(pairRules) });
+export const ZPairRule = z.object({
+  applicationId: z.uuid(),
+  reviewerId: z.uuid(),
+  rule: z.enum(pairRules),
+  organizationName: z.string(),
+  reviewerName: z.string(),
+});
 export const ZPairRuleList = z.object({ items: z.array(ZPairRule) });
 
 export const ZAssignment = z.object({

@@ -101,6 +101,15 @@ function staffRoutes(assignment: AssignmentService, decisions: DecisionsService)
       handler: async (req) => assignment.list(ctxOf(req), req.params.slug, req.params.stageId),
     }),
     defineRoute({
+      method: 'GET',
+      url: `${base}/stages/:stageId/pairs`,
+      summary: 'The pinned and forbidden application–reviewer pairs of a stage',
+      tags,
+      access: staff,
+      schema: { params: ZStageParams, response: { 200: ZPairRuleList } },
+      handler: async (req) => assignment.rules(ctxOf(req), req.params.slug, req.params.stageId),
+    }),
+    defineRoute({
       method: 'POST',
       url: `${base}/stages/:stageId/pairs`,
       summary: 'Pin or forbid an application–reviewer pair for the next assignment',

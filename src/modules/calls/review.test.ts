@@ -153,6 +153,15 @@ describe('assignment', () => {
     await req(f.staff, 'POST', `/stages/${ids.stage1}/pairs`, { applicationId: ids.c, reviewerId: ids.r2, rule: 'forbid' });
     const pins = await req(f.staff, 'POST', `/stages/${ids.stage1}/pairs`, { applicationId: ids.b, reviewerId: ids.r2, rule: 'pin' });
     expect(pins.json().items).toHaveLength(2);
+    // Read back later (a page reloaded), named, for staff only.
+    const listed = await req(f.staff, 'GET', `/stages/${ids.stage1}/pairs`);
+    expect(listed.json().items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ applicationId: ids.c, reviewerId: ids.r2, rule: 'forbid', reviewerName: 'Expert sante' }),
+        expect.objectContaining({ applicationId: ids.b, reviewerId: ids.r2, rule: 'pin', organizationName: 'Vieille Forge' }),
+      ]),
+    );
+    expect((await req(f.member, 'GET', `/stages/${ids.stage1}/pairs`)).statusCode).toBe(403);
     const rows = (await req(f.staff, 'POST', `/stages/${ids.stage1}/assignment`)).json().items as Row[];
     for (const app of [ids.a, ids.b, ids.c]) expect(new Set(reviewersOf(rows, app)).size).toBe(2);
     for (const r of [ids.r0, ids.r1, ids.r2]) expect(rows.filter((x) => x.reviewerId === r).length).toBeLessThanOrEqual(2);

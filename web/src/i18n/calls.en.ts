@@ -436,6 +436,7 @@ export const callsEn: typeof callsFr = {
     pin: 'Pin',
     forbid: 'Forbid',
     pinFor: (who: string) => `Pin ${who}`,
+    forbiddenHeading: 'Pairs forbidden for the next assignment',
     forbidFor: (who: string) => `Forbid ${who}`,
     unpair: (rule: string) => (rule === 'pin' ? 'Unpin' : 'Allow again'),
     unpairFor: (rule: string, who: string) => (rule === 'pin' ? `Unpin ${who}` : `Allow again ${who}`),

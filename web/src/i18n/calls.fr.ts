@@ -448,6 +448,7 @@ export const callsFr = {
     pin: 'Épingler',
     forbid: 'Interdire',
     pinFor: (who: string) => `Épingler ${who}`,
+    forbiddenHeading: 'Paires interdites pour la prochaine affectation',
     forbidFor: (who: string) => `Interdire ${who}`,
     unpair: (rule: string): string => (rule === 'pin' ? 'Ne plus épingler' : 'Ne plus interdire'),
     unpairFor: (rule: string, who: string) => (rule === 'pin' ? `Ne plus épingler ${who}` : `Ne plus interdire ${who}`),

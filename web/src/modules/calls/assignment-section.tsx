@@ -7,7 +7,7 @@ import { Alert, Button, ConfirmDialog, DataTable, LiveRegion, Loading } from '..
 import { type Assignment, callsPaths, type Stage } from './calls.api.ts';
 import { ProblemDetails } from './problem-details.tsx';
 
-type Pair = { applicationId: string; reviewerId: string; rule: 'pin' | 'forbid' };
+type Pair = { applicationId: string; reviewerId: string; rule: 'pin' | 'forbid'; organizationName: string; reviewerName: string };
 type Result = { items: Assignment[]; objective: number };
 
 /**
@@ -19,7 +19,9 @@ export function AssignmentSection({ stage, slug }: { stage: Stage; slug: string 
   const p = t.calls.pipeline;
   const current = useApi<Result>(callsPaths.assignment(slug, stage.id));
   const [result, setResult] = useState<Result | null>(null);
-  const [pairs, setPairs] = useState<Pair[] | null>(null);
+  const stored = useApi<{ items: Pair[] }>(callsPaths.pairs(slug, stage.id));
+  const [changed, setPairs] = useState<Pair[] | null>(null);
+  const pairs = changed ?? (stored.status === 'ok' ? stored.data.items : null);
   const [runError, setRunError] = useState<unknown>(null);
   const [pairError, setPairError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function AssignmentSection({ stage, slug }: { stage: Stage; slug: string 
       setRunError(e);
     }
   };
-  const pair = async (a: Assignment, rule: Pair['rule'] | null) => {
+  const pair = async (a: Pick<Assignment, 'applicationId' | 'reviewerId'>, rule: Pair['rule'] | null) => {
     setPairError(null);
     try {
       const res = rule
@@ -49,6 +51,8 @@ export function AssignmentSection({ stage, slug }: { stage: Stage; slug: string 
       setPairError(e);
     }
   };
+  // Forbidden pairs are never assigned, so they are listed apart, each with its way back.
+  const forbidden = (pairs ?? []).filter((x) => x.rule === 'forbid');
   const ruleOf = (a: Assignment) => pairs?.find((x) => x.applicationId === a.applicationId && x.reviewerId === a.reviewerId)?.rule;
   return (
     <section aria-labelledby="assignment-heading" className="panel">
@@ -107,6 +111,24 @@ export function AssignmentSection({ stage, slug }: { stage: Stage; slug: string 
               },
             ]}
           />
+        </>
+      )}
+      {forbidden.length > 0 && (
+        <>
+          <h3>{p.forbiddenHeading}</h3>
+          <ul className="plain-list">
+            {forbidden.map((x) => {
+              const who = `${x.organizationName} – ${x.reviewerName}`;
+              return (
+                <li key={`${x.applicationId}:${x.reviewerId}`} className="actions-row compact">
+                  <span>{who}</span>
+                  <Button variant="quiet" onPress={() => pair(x, null)} aria-label={p.unpairFor('forbid', who)}>
+                    {p.unpair('forbid')}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
         </>
       )}
     </section>
