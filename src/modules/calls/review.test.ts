@@ -95,6 +95,15 @@ describe('stages and panels', () => {
     expect((await req(f.staff, 'DELETE', `/stages/${last.json().id}`)).statusCode).toBe(204);
     expect(await names()).toEqual(['1:Screening', '2:Expert review', '3:Jury', '4:Decision']);
     expect((await req(f.staff, 'DELETE', `/stages/${added.json().id}`)).statusCode).toBe(404);
+    // Simultaneous additions each get their own place.
+    const many = await Promise.all(
+      ['A', 'B', 'C', 'D', 'E'].map((n) => req(f.staff, 'POST', '/calls/etapes/stages', { ...stage, nameEn: n, position: 2 })),
+    );
+    expect(many.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    const positions = (await names()).map((x) => Number(x.split(':')[0]));
+    expect(positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const r of many) expect((await req(f.staff, 'DELETE', `/stages/${r.json().id}`)).statusCode).toBe(204);
+    expect(await names()).toEqual(['1:Screening', '2:Expert review', '3:Jury', '4:Decision']);
     // The selection call's first stage holds the applications moved there above: refused, with the reason.
     const refused = await req(f.staff, 'DELETE', `/stages/${ids.stage1}`, undefined, 'en');
     expect(refused.statusCode).toBe(409);
@@ -105,7 +114,7 @@ describe('stages and panels', () => {
     const admin = await t.signIn(t.emailOf('admin'));
     const log = (await t.request(admin, { method: 'GET', url: `${base}/audit?pageSize=100` })).json();
     const actions = log.items.map((e: { action: string }) => e.action);
-    expect(actions.filter((x: string) => x === 'stage.delete')).toHaveLength(2);
+    expect(actions.filter((x: string) => x === 'stage.delete')).toHaveLength(7);
     expect(actions.filter((x: string) => x === 'stage.create').length).toBeGreaterThanOrEqual(2);
   });
 
