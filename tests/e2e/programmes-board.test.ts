@@ -94,6 +94,7 @@ describe('the programme board', () => {
     await page.getByRole('link', { name: 'Rapport pour les financeurs' }).click();
     await expectHeading(page, 'Rapport pour les financeurs');
     await page.getByRole('table', { name: 'Entreprises accompagnées sur la période' }).getByText('Atlas').waitFor();
+    await page.getByText(/^\d+ \(\d+ en cours, \d+ sorties?\)$/).waitFor();
     await expectNoAxeViolations(page);
     for (const [name, type] of [
       ['Télécharger le tableau (CSV pour Excel)', 'text/csv'],

@@ -53,7 +53,7 @@ export async function mailBooking(
   if (!to) return;
   const when = formatRangeInZone(new Date(booking.start), new Date(booking.end), zone, locale);
   const what = `${booking.resource.name} — ${booking.place.name}`;
-  const because = reason ? `\n${locale === 'fr' ? 'Motif' : 'Reason'} : ${reason}` : '';
+  const because = reason ? `\n${locale === 'fr' ? 'Motif :' : 'Reason:'} ${reason}` : '';
   const org = booking.organization?.name;
   const behalf = org ? `\n${locale === 'fr' ? `Pour le compte de : ${org}` : `On behalf of: ${org}`}` : '';
   const text = `${intros[event][locale]}\n\n${what}\n${when}${behalf}${because}\n${extra ? `\n${extra}\n` : ''}`;

@@ -169,6 +169,8 @@ export const programmesEn: typeof programmesFr = {
     heading: 'Report for funders',
     period: (from: string, to: string) => `From ${from} to ${to}`,
     accompanied: 'Companies accompanied',
+    accompaniedSplit: (total: number, active: number, alumni: number) =>
+      `${total} (${active} active, ${alumni} ${plural(alumni, 'alumnus', 'alumni')})`,
     jobs: 'Jobs (entry → now)',
     funds: 'Funds raised (entry → now)',
     milestones: 'Milestones met / due',

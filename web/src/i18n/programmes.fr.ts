@@ -180,6 +180,8 @@ export const programmesFr = {
     heading: 'Rapport pour les financeurs',
     period: (from: string, to: string) => `Du ${from} au ${to}`,
     accompanied: 'Entreprises accompagnées',
+    accompaniedSplit: (total: number, active: number, alumni: number) =>
+      `${total} (${active} en cours, ${alumni} ${plural(alumni, 'sortie', 'sorties')})`,
     jobs: 'Emplois (entrée → aujourd’hui)',
     funds: 'Fonds levés (entrée → aujourd’hui)',
     milestones: 'Jalons atteints / dus',

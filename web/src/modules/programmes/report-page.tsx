@@ -34,7 +34,7 @@ function ReportBody({ territory, programmeId }: { territory: TerritoryDetail; pr
       <p className="lead">{`${pick(locale, d.programme.nameFr, d.programme.nameEn)} · ${r.period(localDay(d.from, locale), localDay(d.to, locale))}`}</p>
       <dl className="programme-totals">
         <dt>{r.accompanied}</dt>
-        <dd>{`${tot.accompanied} (${tot.active} ${(t.programmes.statuses.active ?? '').toLowerCase()}, ${tot.alumni} ${(t.programmes.statuses.exited ?? '').toLowerCase()})`}</dd>
+        <dd>{t.programmes.report.accompaniedSplit(tot.accompanied, tot.active, tot.alumni)}</dd>
         <dt>{r.jobs}</dt>
         <dd>{`${tot.jobsAtEntry} → ${tot.jobsNow}`}</dd>
         <dt>{r.funds}</dt>
