@@ -1,8 +1,5 @@
-import { useLocation } from 'react-router';
-import type { Messages } from '../../i18n/fr.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { SectionNav, TerritoryFrame, type TerritoryFrameProps } from '../../shared/territory-frame.tsx';
-import type { PaginationLabels } from '../../ui/index.ts';
 import { callsHref, isCallManager } from './calls.api.ts';
 
 /** Who may see a page: anyone, a signed-in person, or the territory's staff. */
@@ -37,15 +34,4 @@ export function StaffNav({ slug, call }: { slug: string; call?: { ref: string; t
     { href: callsHref.list(slug), label: s.navPortal },
   ];
   return <SectionNav label={s.nav} links={links} />;
-}
-
-/** The page number of the address (`?page=2`), 1 when absent or wrong. */
-export function usePageParam(): number {
-  const n = Number(new URLSearchParams(useLocation().search).get('page'));
-  return Number.isInteger(n) && n > 1 ? n : 1;
-}
-
-/** The pagination's labels from the app's strings. */
-export function pageLabels(t: Messages): PaginationLabels {
-  return { nav: t.pagination.label, previous: t.pagination.previous, next: t.pagination.next, status: t.pagination.status };
 }

@@ -1,12 +1,13 @@
 import type { Page, TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pageLabels, usePageParam } from '../../shared/pagination.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Link, Loading, Pagination } from '../../ui/index.ts';
 import { useSession } from '../identity/index.ts';
 import { CallDates, CallThemes } from './call-summary.tsx';
 import { callsHref, callsPaths, isCallManager, type PublicCall, pick } from './calls.api.ts';
-import { CallsFrame, pageLabels, usePageParam } from './calls-frame.tsx';
+import { CallsFrame } from './calls-frame.tsx';
 
 function CallCard({ call, slug }: { call: PublicCall; slug: string }) {
   const { locale } = useI18n();

@@ -48,7 +48,6 @@ export function qs(params: Record<string, string | number | undefined | null>): 
 
 /** The calls endpoints used by the web app. */
 export const callsPaths = {
-  territory: (slug: string) => t(slug),
   calls: (slug: string, page = 1, pageSize = 20) => `${t(slug)}/calls${qs({ page: page > 1 ? page : undefined, pageSize })}`,
   create: (slug: string) => `${t(slug)}/calls`,
   call: (slug: string, call: string) => `${t(slug)}/calls/${id(call)}`,

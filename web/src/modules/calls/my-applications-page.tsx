@@ -1,12 +1,13 @@
 import type { Page, TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pageLabels, usePageParam } from '../../shared/pagination.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { DataTable, Link, Loading, Pagination } from '../../ui/index.ts';
 import { StatusBadge } from './application-status.tsx';
 import { formatWhen } from './call-summary.tsx';
 import { type Application, callsHref, callsPaths, pick } from './calls.api.ts';
-import { CallsFrame, pageLabels, usePageParam } from './calls-frame.tsx';
+import { CallsFrame } from './calls-frame.tsx';
 
 function Applications({ territory }: { territory: TerritoryDetail }) {
   const { t, locale } = useI18n();

@@ -4,12 +4,13 @@ import { apiRequest } from '../../api/client.ts';
 import type { Page, Theme } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pageLabels, usePageParam } from '../../shared/pagination.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, Button, Checkbox, ConfirmDialog, DataTable, Link, LiveRegion, Loading, Pagination, SelectField } from '../../ui/index.ts';
 import { StatusBadge } from './application-status.tsx';
 import { AssignmentSection } from './assignment-section.tsx';
 import { type Application, type Call, callsHref, callsPaths, pick, type Stage } from './calls.api.ts';
-import { CallsFrame, pageLabels, StaffNav, usePageParam } from './calls-frame.tsx';
+import { CallsFrame, StaffNav } from './calls-frame.tsx';
 import { PanelSection } from './panel-section.tsx';
 import { RankingSection } from './ranking-section.tsx';
 

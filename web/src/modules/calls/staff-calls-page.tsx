@@ -2,11 +2,12 @@ import { useParams } from 'react-router';
 import type { Page, TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pageLabels, usePageParam } from '../../shared/pagination.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { DataTable, Link, Loading, Pagination } from '../../ui/index.ts';
 import { formatWhen } from './call-summary.tsx';
 import { callsHref, callsPaths, type PublicCall, pick } from './calls.api.ts';
-import { CallsFrame, pageLabels, StaffNav, usePageParam } from './calls-frame.tsx';
+import { CallsFrame, StaffNav } from './calls-frame.tsx';
 
 function StaffCalls({ territory }: { territory: TerritoryDetail }) {
   const { t, locale } = useI18n();

@@ -4,6 +4,7 @@ import type { TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pageLabels } from '../../shared/pagination.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Button, Link, LiveRegion, Loading, Pagination, RadioGroup, TextField } from '../../ui/index.ts';
 import { directoryPaths, type FacetName, facetOrder, type PublicOrganization, type SearchPage, searchQuery } from './directory.api.ts';
@@ -123,14 +124,7 @@ function Search({ territory }: { territory: TerritoryDetail }) {
                 ))}
               </ul>
             ))}
-          {data && (
-            <Pagination
-              page={page}
-              pageCount={Math.ceil(data.total / pageSize)}
-              hrefFor={hrefFor}
-              labels={{ nav: t.pagination.label, previous: t.pagination.previous, next: t.pagination.next, status: t.pagination.status }}
-            />
-          )}
+          {data && <Pagination page={page} pageCount={Math.ceil(data.total / pageSize)} hrefFor={hrefFor} labels={pageLabels(t)} />}
           <p>
             <Link href={`/t/${territory.slug}/reseau`}>{d.search.networkLink}</Link>
           </p>

@@ -4,6 +4,7 @@ import { apiRequest } from '../../api/client.ts';
 import type { TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pageLabels } from '../../shared/pagination.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, Button, Checkbox, type Column, DataTable, Link, Loading, Pagination, TextField } from '../../ui/index.ts';
 import { directoryPaths, type Organization, type SearchPage, searchQuery } from './directory.api.ts';
@@ -110,7 +111,7 @@ function OrganizationsList({ territory }: { territory: TerritoryDetail }) {
             page={page}
             pageCount={Math.ceil(list.data.total / pageSize)}
             hrefFor={(p) => `${base}?${new URLSearchParams({ ...Object.fromEntries(params), page: String(p) })}`}
-            labels={{ nav: t.pagination.label, previous: t.pagination.previous, next: t.pagination.next, status: t.pagination.status }}
+            labels={pageLabels(t)}
           />
         </>
       )}

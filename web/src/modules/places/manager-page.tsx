@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router';
 import type { Page, TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pageLabels } from '../../shared/pagination.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, Button, type Column, DataTable, Link, Loading, Pagination, SelectField } from '../../ui/index.ts';
 import { BlockingForm } from './blocking-form.tsx';
@@ -206,7 +207,7 @@ function BookingsList({ territory, places }: { territory: TerritoryDetail; place
             page={page}
             pageCount={Math.ceil(list.data.total / pageSize)}
             hrefFor={(p) => `/t/${territory.slug}/gestion/lieux?${new URLSearchParams({ ...Object.fromEntries(params), page: String(p) })}`}
-            labels={{ nav: t.pagination.label, previous: t.pagination.previous, next: t.pagination.next, status: t.pagination.status }}
+            labels={pageLabels(t)}
           />
         </>
       )}

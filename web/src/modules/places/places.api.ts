@@ -54,7 +54,6 @@ export function qs(params: Record<string, string | number | undefined | null>): 
 
 /** The places endpoints used by the web app. */
 export const placesPaths = {
-  territory: (slug: string) => t(slug),
   communes: (slug: string) => `${t(slug)}/communes`,
   places: (slug: string) => `${t(slug)}/places`,
   place: (slug: string, placeId: string) => `${t(slug)}/places/${id(placeId)}`,

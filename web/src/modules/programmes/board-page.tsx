@@ -4,6 +4,7 @@ import { apiRequest } from '../../api/client.ts';
 import type { Page, TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pageLabels } from '../../shared/pagination.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, Button, type Column, DataTable, Link, Loading, Pagination, SelectField } from '../../ui/index.ts';
 import { type Enrolment, localDay, type Programme, pick, programmesHref, programmesPaths } from './programmes.api.ts';
@@ -74,7 +75,7 @@ function Enrolments({
         page={page}
         pageCount={Math.ceil(total / pageSize)}
         hrefFor={(p) => `/t/${territory.slug}/gestion/programmes?programme=${programme.id}&statut=${status}&page=${p}`}
-        labels={{ nav: t.pagination.label, previous: t.pagination.previous, next: t.pagination.next, status: t.pagination.status }}
+        labels={pageLabels(t)}
       />
     </>
   );

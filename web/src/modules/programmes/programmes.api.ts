@@ -31,7 +31,6 @@ const id = encodeURIComponent;
 
 /** The programmes endpoints used by the web app. */
 export const programmesPaths = {
-  territory: (slug: string) => t(slug),
   programmes: (slug: string) => `${t(slug)}/programmes`,
   programme: (slug: string, programmeId: string) => `${t(slug)}/programmes/${id(programmeId)}`,
   cohorts: (slug: string, programmeId: string) => `${t(slug)}/programmes/${id(programmeId)}/cohorts`,

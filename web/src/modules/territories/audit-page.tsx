@@ -3,10 +3,11 @@ import type { AuditEntry, Page, TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatShortDate, formatTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pageLabels, pageParam } from '../../shared/pagination.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { type Column, DataTable, Loading, Pagination } from '../../ui/index.ts';
 import { AdminFrame } from './admin-frame.tsx';
-import { pageParam, territoryPaths } from './territories.api.ts';
+import { territoryPaths } from './territories.api.ts';
 
 const pageSize = 10;
 
@@ -55,7 +56,7 @@ function AuditTable({ territory }: { territory: TerritoryDetail }) {
         page={page}
         pageCount={Math.ceil(total / pageSize)}
         hrefFor={(p) => `/t/${territory.slug}/audit?page=${p}`}
-        labels={{ nav: t.pagination.label, previous: t.pagination.previous, next: t.pagination.next, status: t.pagination.status }}
+        labels={pageLabels(t)}
       />
     </>
   );

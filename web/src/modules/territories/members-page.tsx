@@ -3,10 +3,11 @@ import type { Member, Page, TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pageLabels, pageParam } from '../../shared/pagination.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { type Column, DataTable, Loading, Pagination } from '../../ui/index.ts';
 import { AdminFrame } from './admin-frame.tsx';
-import { pageParam, territoryPaths } from './territories.api.ts';
+import { territoryPaths } from './territories.api.ts';
 
 const pageSize = 20;
 
@@ -40,7 +41,7 @@ function MembersTable({ territory }: { territory: TerritoryDetail }) {
         page={page}
         pageCount={Math.ceil(total / pageSize)}
         hrefFor={(p) => `/t/${territory.slug}/members?page=${p}`}
-        labels={{ nav: t.pagination.label, previous: t.pagination.previous, next: t.pagination.next, status: t.pagination.status }}
+        labels={pageLabels(t)}
       />
     </>
   );

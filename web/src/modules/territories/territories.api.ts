@@ -15,9 +15,3 @@ export function splitTerritories(items: Territory[], memberships: Membership[]):
   const own = new Set(memberships.map((m) => m.slug));
   return { mine: items.filter((t) => own.has(t.slug)), others: items.filter((t) => !own.has(t.slug)) };
 }
-
-/** The page number of a `?page=` parameter: 1 when absent or invalid. */
-export function pageParam(value: string | null): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? n : 1;
-}
