@@ -192,6 +192,11 @@ export const bookings = pgTable(
     seriesId: uuid('series_id').references(() => bookingSeries.id, { onDelete: 'set null' }),
     /** SHA-256 of the secret in the booking's check-in QR code. */
     checkInTokenHash: text('check_in_token_hash'),
+    /**
+     * SHA-256 of the secret in a visitor's booking link (bookings made with a name and e-mail, no
+     * account): whoever holds the link may see, move and cancel that booking within its rules.
+     */
+    guestTokenHash: text('guest_token_hash'),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     /** Raised on every change, for the calendars of those who received it (iCalendar SEQUENCE). */
     sequence: integer('sequence').notNull().default(0),
@@ -208,6 +213,7 @@ export const bookings = pgTable(
     index('bookings_holding_until_idx').on(t.resourceId, t.blockedUntil).where(sql`${t.status} IN ('pending', 'confirmed')`),
     index('bookings_organization_idx').on(t.organizationId, t.startsAt).where(sql`${t.organizationId} IS NOT NULL`),
     uniqueIndex('bookings_check_in_token_key').on(t.checkInTokenHash),
+    uniqueIndex('bookings_guest_token_key').on(t.guestTokenHash),
     check('bookings_kind_check', sql`${t.kind} IN (${inList(bookingKinds)})`),
     check('bookings_status_check', sql`${t.status} IN (${inList(bookingStatuses)})`),
     check('bookings_audience_check', sql`${t.audience} IN (${inList(accessAudiences)})`),
