@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { organizations } from '../directory/index.ts';
 import { users } from '../identity/index.ts';
-import { canCancel } from './booking-rules.ts';
+import { canCancel, cancellationDeadline } from './booking-rules.ts';
 import type { TBooking } from './places.contract.ts';
 import { bookings, places, resources } from './places.tables.ts';
 
@@ -45,6 +45,7 @@ function toBooking(row: Joined, now: Date, showBooker: boolean): TBooking {
     note: b.note,
     cancelReason: b.cancelReason,
     cancellable: b.kind === 'booking' && holding && canCancel({ start: b.startsAt }, r.rules, now),
+    changeableUntil: b.kind === 'booking' && holding ? cancellationDeadline(b.startsAt, r.rules).toISOString() : null,
     checkedInAt: b.checkedInAt?.toISOString() ?? null,
     seriesId: b.seriesId,
     createdAt: b.createdAt.toISOString(),

@@ -4,6 +4,7 @@ import { ctxOf } from '../../platform/http/request-context.ts';
 import { defineRoute } from '../../platform/http/route.ts';
 import {
   ZBooking,
+  ZBookingLinkParams,
   ZBookingParams,
   ZCheckInToken,
   ZMoveBookingRequest,
@@ -48,14 +49,44 @@ const ZFree = z.object({
 const ZSeriesParams = z.strictObject({ slug: ZTerritorySlug, seriesId: z.uuid() });
 
 /** Recurring bookings, moves, check-in, and the managers' reports. */
-export function bookingExtraRoutes({ series, moves, reports }: PlacesServices) {
+export function bookingExtraRoutes({ series, moves, reports, visitors }: PlacesServices) {
   return [
+    defineRoute({
+      method: 'GET',
+      url: `${base}/booking-links/:token`,
+      summary: "A visitor's booking, reached with the link of its confirmation e-mail (the link is the credential)",
+      tags,
+      access: { kind: 'public' },
+      schema: { params: ZBookingLinkParams, response: { 200: ZBooking } },
+      handler: async (req) => visitors.view(ctxOf(req), req.params.slug, req.params.token),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: `${base}/booking-links/:token`,
+      summary: "Move a visitor's booking with its link, before the cancellation deadline; the rules apply to the new slot",
+      tags,
+      access: { kind: 'public' },
+      write: true,
+      schema: { params: ZBookingLinkParams, body: ZMoveBookingRequest, response: { 200: ZBooking } },
+      handler: async (req) => visitors.move(ctxOf(req), req.params.slug, req.params.token, req.body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: `${base}/booking-links/:token/cancel`,
+      summary: "Cancel a visitor's booking with its link, before the cancellation deadline",
+      tags,
+      access: { kind: 'public' },
+      write: true,
+      schema: { params: ZBookingLinkParams, response: { 200: ZBooking } },
+      handler: async (req) => visitors.cancel(ctxOf(req), req.params.slug, req.params.token),
+    }),
     defineRoute({
       method: 'POST',
       url: `${base}/bookings/series`,
-      summary: 'Preview or book a recurring booking (RRULE): every occurrence checked, conflicts listed before anything is written',
+      summary:
+        'Preview or book a recurring booking (RRULE), signed in: every occurrence checked, conflicts listed before anything is written',
       tags,
-      access: { kind: 'public' },
+      access: { kind: 'signed_in' },
       write: true,
       schema: { params: ZPlacesParams, body: ZCreateSeriesRequest, response: { 200: ZSeriesResult, 201: ZSeriesResult } },
       handler: async (req, reply) => {

@@ -6,7 +6,7 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { formatRangeInZone } from '../../platform/time/index.ts';
 import type { TBooking } from './places.contract.ts';
 
-export type BookingEvent = 'confirmed' | 'pending' | 'approved' | 'rejected' | 'cancelled';
+export type BookingEvent = 'confirmed' | 'pending' | 'approved' | 'rejected' | 'cancelled' | 'moved';
 
 const subjects: Record<BookingEvent, Record<Locale, string>> = {
   confirmed: { fr: 'Réservation confirmée', en: 'Booking confirmed' },
@@ -14,6 +14,7 @@ const subjects: Record<BookingEvent, Record<Locale, string>> = {
   approved: { fr: 'Réservation acceptée', en: 'Booking approved' },
   rejected: { fr: 'Demande de réservation refusée', en: 'Booking request declined' },
   cancelled: { fr: 'Réservation annulée', en: 'Booking cancelled' },
+  moved: { fr: 'Réservation déplacée', en: 'Booking moved' },
 };
 
 const intros: Record<BookingEvent, Record<Locale, string>> = {
@@ -25,6 +26,7 @@ const intros: Record<BookingEvent, Record<Locale, string>> = {
   approved: { fr: 'Votre demande de réservation est acceptée.', en: 'Your booking request has been approved.' },
   rejected: { fr: 'Votre demande de réservation est refusée.', en: 'Your booking request has been declined.' },
   cancelled: { fr: 'Votre réservation est annulée.', en: 'Your booking has been cancelled.' },
+  moved: { fr: 'Votre réservation a changé de créneau ; voici le nouveau.', en: 'Your booking has moved; here is the new slot.' },
 };
 
 const statusOf: Record<BookingEvent, TCalendarStatus> = {
@@ -33,15 +35,30 @@ const statusOf: Record<BookingEvent, TCalendarStatus> = {
   approved: 'CONFIRMED',
   rejected: 'CANCELLED',
   cancelled: 'CANCELLED',
+  moved: 'CONFIRMED',
 };
+
+/** French typography puts a space before the colon; English does not. */
+const colon: Record<Locale, string> = { fr: ' : ', en: ': ' };
 
 /** The iCalendar UID of a booking: stable, so that updates and cancellations replace the event. */
 export const bookingUid = (id: string, host: string) => `booking-${id}@${host}`;
 
+export type BookingMailDeps = { mailer: Mailer; publicUrl: string };
+
+/** Sends the queued e-mails once `done` (the transaction that queued them) has committed. */
+export const sendAfter =
+  (mailer: Mailer) =>
+  <T>(done: Promise<T>): Promise<T> =>
+    done.then((r) => {
+      void mailer.flush().catch(() => 0);
+      return r;
+    });
+
 /** Queues the e-mail about a booking's event to its booker, in the caller's transaction. */
 export async function mailBooking(
   tx: Db,
-  deps: { mailer: Mailer; publicUrl: string },
+  deps: BookingMailDeps,
   booking: TBooking & { sequence: number },
   event: BookingEvent,
   zone: string,
@@ -58,7 +75,9 @@ export async function mailBooking(
   const behalf = org ? `\n${locale === 'fr' ? `Pour le compte de : ${org}` : `On behalf of: ${org}`}` : '';
   const text = `${intros[event][locale]}\n\n${what}\n${when}${behalf}${because}\n${extra ? `\n${extra}\n` : ''}`;
   const host = new URL(deps.publicUrl).hostname;
-  const method = statusOf[event] === 'CANCELLED' ? 'CANCEL' : 'PUBLISH';
+  // A pending request that moves stays tentative in the calendar.
+  const status = event === 'moved' && booking.status === 'pending' ? 'TENTATIVE' : statusOf[event];
+  const method = status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH';
   const calendar = buildCalendar({
     name: booking.place.name,
     zone,
@@ -70,7 +89,7 @@ export async function mailBooking(
         end: new Date(booking.end),
         summary: what,
         location: booking.place.name,
-        status: statusOf[event],
+        status,
         sequence: booking.sequence,
         ...(method === 'CANCEL' ? { organizer: { email: `no-reply@${host}`, name: booking.place.name } } : {}),
       },
@@ -78,8 +97,54 @@ export async function mailBooking(
   });
   await deps.mailer.enqueue(tx, {
     to,
-    subject: `${subjects[event][locale]} : ${booking.resource.name}`,
+    subject: `${subjects[event][locale]}${colon[locale]}${booking.resource.name}`,
     text,
     attachments: [icsAttachment(calendar, 'reservation.ics')],
+  });
+}
+
+/**
+ * One e-mail for a recurring booking: every occurrence booked, listed by date, in one .ics file
+ * (one event per occurrence, each with its own UID, so that cancelling one later replaces only it).
+ */
+export async function mailSeries(
+  tx: Db,
+  deps: BookingMailDeps,
+  booked: (TBooking & { sequence: number })[],
+  zone: string,
+  locale: Locale,
+): Promise<void> {
+  const first = booked[0];
+  const to = first?.booker?.email;
+  if (!first || !to) return;
+  const host = new URL(deps.publicUrl).hostname;
+  const what = `${first.resource.name} — ${first.place.name}`;
+  const pending = first.status === 'pending';
+  const intro =
+    locale === 'fr'
+      ? `${pending ? 'Vos demandes sont enregistrées ; un responsable du lieu va les valider' : 'Vos réservations sont confirmées'} (${booked.length} créneaux).`
+      : `${pending ? 'Your requests are recorded; a manager of the place will review them' : 'Your bookings are confirmed'} (${booked.length} slots).`;
+  const lines = booked.map((b) => `- ${formatRangeInZone(new Date(b.start), new Date(b.end), zone, locale)}`);
+  const org = first.organization?.name;
+  const behalf = org ? `\n${locale === 'fr' ? `Pour le compte de : ${org}` : `On behalf of: ${org}`}` : '';
+  const calendar = buildCalendar({
+    name: first.place.name,
+    zone,
+    method: 'PUBLISH',
+    events: booked.map((b) => ({
+      uid: bookingUid(b.id, host),
+      start: new Date(b.start),
+      end: new Date(b.end),
+      summary: what,
+      location: b.place.name,
+      status: b.status === 'pending' ? 'TENTATIVE' : 'CONFIRMED',
+      sequence: b.sequence,
+    })),
+  });
+  await deps.mailer.enqueue(tx, {
+    to,
+    subject: `${locale === 'fr' ? 'Réservations répétées' : 'Recurring bookings'}${colon[locale]}${first.resource.name}`,
+    text: `${intro}\n\n${what}${behalf}\n${lines.join('\n')}\n`,
+    attachments: [icsAttachment(calendar, 'reservations.ics')],
   });
 }

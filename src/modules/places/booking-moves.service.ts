@@ -5,13 +5,14 @@ import { sha256 } from '../../platform/auth/secrets.ts';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { systemActor } from '../../platform/policy/actor.ts';
-import { loadBooking } from './booking-dto.ts';
-import { checkInSecret, isOverlap, prepareBooking, rulesError } from './booking-request.ts';
+import { type BookingRow, loadBooking } from './booking-dto.ts';
+import { type BookingMailDeps, mailBooking, sendAfter } from './booking-mail.ts';
+import { bookingSecret, isOverlap, prepareBooking, rulesError } from './booking-request.ts';
 import { canCancel, withBuffer } from './booking-rules.ts';
 import { authorizeBooker, managesPlaces } from './places.policy.ts';
 import { requireResource } from './places.service.ts';
 import { bookings } from './places.tables.ts';
-import { inTerritory, record } from './scope.ts';
+import { inTerritory, record, type Scoped } from './scope.ts';
 
 /** Check-in opens this long before the start. */
 const CHECK_IN_EARLY_MINUTES = 15;
@@ -19,59 +20,25 @@ const CHECK_IN_EARLY_MINUTES = 15;
 const own = (ctx: Ctx, bookerId: string | null) => ctx.actor.kind === 'user' && !!bookerId && ctx.actor.userId === bookerId;
 
 /** Booking changes after the fact. */
-export function createBookingMovesService({ database, clock, config }: Pick<Deps, 'database' | 'clock' | 'config'>) {
+export function createBookingMovesService({ database, clock, config, mailer }: Pick<Deps, 'database' | 'clock' | 'config' | 'mailer'>) {
+  const mail = { mailer, publicUrl: config.publicUrl };
+  const thenSend = sendAfter(mailer);
   return {
     /**
      * Moves a booking to another interval of the same resource: its booker before the cancellation
      * deadline, a manager at any time; the rules apply to the new interval, the database to overlaps.
      */
     move(ctx: Ctx, slug: string, id: string, to: { start: string; end: string }) {
-      return inTerritory(database, ctx, slug, 'places.read_own', async (s) => {
-        const now = clock.now();
-        const b = await loadBooking(s.tx, id, now);
-        authorizeBooker(ctx.actor, s.territory.id, b.row.userId);
-        const resource = await requireResource(s.tx, b.row.resourceId);
-        const manager = managesPlaces(ctx.actor, s.territory.id);
-        const holding = b.row.status === 'pending' || b.row.status === 'confirmed';
-        if (!holding || b.row.kind !== 'booking' || (!manager && !canCancel({ start: b.row.startsAt }, resource.rules, now))) {
-          throw new AppError('booking_not_cancellable', 'this booking can no longer be moved');
-        }
-        const interval = { start: new Date(to.start), end: new Date(to.end) };
-        const request = await prepareBooking(
-          s,
-          {
-            resourceId: resource.id,
-            units: b.row.units,
-            guestName: b.row.guestName ?? undefined,
-            guestEmail: b.row.guestEmail ?? undefined,
-            // The booker's own move keeps counting on their organisation's quota.
-            organizationId: own(ctx, b.row.userId) ? (b.row.organizationId ?? undefined) : undefined,
-          },
-          now,
+      return thenSend(
+        inTerritory(database, ctx, slug, 'places.read_own', async (s) => {
+          const now = clock.now();
+          const b = await loadBooking(s.tx, id, now);
+          authorizeBooker(ctx.actor, s.territory.id, b.row.userId);
           // A manager moving someone's booking: the booker's quotas count, not the manager's.
-          own(ctx, b.row.userId) ? undefined : { userId: b.row.userId, organizationId: b.row.organizationId },
-        );
-        const violations = await request.check(interval, [], id);
-        if (violations.length) throw rulesError(violations, ctx.locale);
-        try {
-          const [after] = await s.tx
-            .update(bookings)
-            .set({
-              startsAt: interval.start,
-              endsAt: interval.end,
-              blockedUntil: withBuffer(interval.start, interval.end, resource.rules.bufferMinutes ?? 0).end,
-              sequence: b.row.sequence + 1,
-              updatedAt: now,
-            })
-            .where(eq(bookings.id, id))
-            .returning();
-          await record(s, 'booking.move', 'booking', id, { before: b.row, after });
-        } catch (err) {
-          if (isOverlap(err)) throw new AppError('booking_conflict', 'the new slot overlaps another booking');
-          throw err;
-        }
-        return loadBooking(s.tx, id, now).then(({ row: _, ...x }) => x);
-      });
+          const mine = own(ctx, b.row.userId);
+          return moveBooking(s, mail, b.row, to, now, mine ? undefined : { userId: b.row.userId, organizationId: b.row.organizationId });
+        }),
+      );
     },
 
     /** A manager records the booker's arrival. */
@@ -101,7 +68,7 @@ export function createBookingMovesService({ database, clock, config }: Pick<Deps
         if (b.row.kind !== 'booking' || (b.row.status !== 'confirmed' && b.row.status !== 'pending') || now >= b.row.endsAt) {
           throw new AppError('check_in_closed', `booking ${id} is ${b.row.status}`);
         }
-        const secret = checkInSecret();
+        const secret = bookingSecret();
         const [after] = await s.tx
           .update(bookings)
           .set({ checkInTokenHash: secret.hash, updatedAt: now })
@@ -180,3 +147,63 @@ export function createBookingMovesService({ database, clock, config }: Pick<Deps
   };
 }
 export type BookingMovesService = ReturnType<typeof createBookingMovesService>;
+
+/**
+ * Moves a booking to another interval of the same resource: before the cancellation deadline, or at
+ * any time by a manager; the rules apply to the new interval (with the quotas of `onBehalfOf`, the
+ * booker, when the caller is someone else), the database to overlaps. Audited, and the booker
+ * receives the new slot by e-mail (the calendar event keeps its UID); answers the booking.
+ */
+export async function moveBooking(
+  s: Scoped,
+  mail: BookingMailDeps,
+  row: BookingRow,
+  to: { start: string; end: string },
+  now: Date,
+  onBehalfOf?: { userId: string | null; organizationId: string | null },
+) {
+  const resource = await requireResource(s.tx, row.resourceId);
+  const manager = managesPlaces(s.ctx.actor, s.territory.id);
+  const holding = row.status === 'pending' || row.status === 'confirmed';
+  if (!holding || row.kind !== 'booking' || (!manager && !canCancel({ start: row.startsAt }, resource.rules, now))) {
+    throw new AppError('booking_not_cancellable', 'this booking can no longer be moved');
+  }
+  const interval = { start: new Date(to.start), end: new Date(to.end) };
+  const request = await prepareBooking(
+    s,
+    {
+      resourceId: resource.id,
+      units: row.units,
+      guestName: row.guestName ?? undefined,
+      guestEmail: row.guestEmail ?? undefined,
+      // Residents keep their access and price.
+      communeInsee: row.communeInsee ?? undefined,
+      // The booker's own move keeps counting on their organisation's quota.
+      organizationId: onBehalfOf ? undefined : (row.organizationId ?? undefined),
+    },
+    now,
+    onBehalfOf,
+  );
+  const violations = await request.check(interval, [], row.id);
+  if (violations.length) throw rulesError(violations, s.ctx.locale);
+  try {
+    const [after] = await s.tx
+      .update(bookings)
+      .set({
+        startsAt: interval.start,
+        endsAt: interval.end,
+        blockedUntil: withBuffer(interval.start, interval.end, resource.rules.bufferMinutes ?? 0).end,
+        sequence: row.sequence + 1,
+        updatedAt: now,
+      })
+      .where(eq(bookings.id, row.id))
+      .returning();
+    await record(s, 'booking.move', 'booking', row.id, { before: row, after });
+  } catch (err) {
+    if (isOverlap(err)) throw new AppError('booking_conflict', 'the new slot overlaps another booking');
+    throw err;
+  }
+  const { row: after, ...moved } = await loadBooking(s.tx, row.id, now);
+  await mailBooking(s.tx, mail, { ...moved, sequence: after.sequence }, 'moved', s.territory.timeZone, s.ctx.locale);
+  return moved;
+}

@@ -54,8 +54,8 @@ const required = (path: string, locale: 'fr' | 'en'): FieldError => ({
   message: locale === 'fr' ? 'obligatoire' : 'required',
 });
 
-/** A fresh check-in secret and its hash: the secret goes to the booker, the hash to the database. */
-export function checkInSecret(): { token: string; hash: string } {
+/** A fresh secret for a booking's link (check-in, a visitor's own booking) and its hash: the secret goes to the booker, the hash to the database. */
+export function bookingSecret(): { token: string; hash: string } {
   const token = newSecret(18);
   return { token, hash: sha256(token) };
 }

@@ -8,7 +8,8 @@ import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { addDays, todayIn, zonedToInstant } from '../../platform/time/index.ts';
 import { holdingOverlaps, loadBookings } from './booking-dto.ts';
-import { checkInSecret, prepareBooking } from './booking-request.ts';
+import { mailSeries, sendAfter } from './booking-mail.ts';
+import { bookingSecret, prepareBooking } from './booking-request.ts';
 import { describeViolation, peakUnits, resolveBookingRules } from './booking-rules.ts';
 import { insertBookings } from './bookings.service.ts';
 import { authorizeBooker } from './places.policy.ts';
@@ -20,94 +21,106 @@ import type { TCreateSeriesRequest, TSeriesResult } from './series.contract.ts';
 const conflictMessage = { fr: 'Créneau déjà pris', en: 'Slot already taken' };
 
 /** Recurring bookings: preview, then commit in one transaction. */
-export function createSeriesService({ database, clock }: Pick<Deps, 'database' | 'clock'>) {
+export function createSeriesService({ database, clock, mailer, config }: Pick<Deps, 'database' | 'clock' | 'mailer' | 'config'>) {
+  const mail = { mailer, publicUrl: config.publicUrl };
+  const thenSend = sendAfter(mailer);
   return {
     create(ctx: Ctx, slug: string, input: TCreateSeriesRequest): Promise<TSeriesResult> {
-      return inTerritory(database, ctx, slug, 'places.book', async (s) => {
-        const now = clock.now();
-        const request = await prepareBooking(s, input, now);
-        const zone = s.territory.timeZone;
-        const rules = resolveBookingRules(request.resource.rules);
-        const horizon = zonedToInstant(addDays(todayIn(zone, now), rules.maxAdvanceDays + 1), '00:00', zone);
-        const expanded = expandRecurrence({
-          rrule: input.rrule,
-          start: input.start,
-          durationMinutes: input.durationMinutes,
-          zone,
-          horizon,
-        });
-        if (!expanded.ok) {
-          throw new AppError('validation_failed', expanded.message[ctx.locale], {
-            errors: [{ path: 'body.rrule', code: expanded.code, message: expanded.message[ctx.locale] }],
-          });
-        }
-        const list = expanded.occurrences;
-        const first = list[0] as (typeof list)[number];
-        const last = list[list.length - 1] as (typeof list)[number];
-        const held = (await holdingOverlaps(s.tx, [request.resource.id], first.start, last.end)).map((b) => ({
-          start: b.startsAt,
-          end: b.blockedUntil,
-          units: b.units,
-        }));
-        const units = input.units ?? 1;
-        const occurrences: TSeriesResult['occurrences'] = [];
-        for (const o of list) {
-          const others = list.filter((x) => x !== o);
-          const problems: { code: string; message: string }[] = (await request.check(o, others)).map((v) => ({
-            code: v.code,
-            message: describeViolation(v, ctx.locale),
-          }));
-          const buffer = rules.bufferMinutes * 60_000;
-          if (peakUnits(held, { start: o.start, end: new Date(+o.end + buffer) }) + units > request.resource.capacity) {
-            problems.push({ code: 'booking_conflict', message: conflictMessage[ctx.locale] });
-          }
-          occurrences.push({
-            start: o.start.toISOString(),
-            end: o.end.toISOString(),
-            localStart: o.localStart,
-            ok: !problems.length,
-            problems,
-          });
-        }
-        const blocked = occurrences.filter((o) => !o.ok);
-        if (input.mode === 'preview') return { seriesId: null, occurrences, booked: [] };
-        if (blocked.length && !input.skipConflicts) {
-          throw new AppError('booking_conflict', `${blocked.length} occurrence(s) cannot be booked`, {
-            errors: blocked.flatMap((o) =>
-              o.problems.map((p) => ({ path: `body.occurrences.${o.localStart}`, code: p.code, message: p.message })),
-            ),
-          });
-        }
-        const [series] = await s.tx
-          .insert(bookingSeries)
-          .values({
-            territoryId: s.territory.id,
-            resourceId: request.resource.id,
+      return thenSend(
+        inTerritory(database, ctx, slug, 'places.read_own', async (s) => {
+          const now = clock.now();
+          const request = await prepareBooking(s, input, now);
+          const zone = s.territory.timeZone;
+          const rules = resolveBookingRules(request.resource.rules);
+          const horizon = zonedToInstant(addDays(todayIn(zone, now), rules.maxAdvanceDays + 1), '00:00', zone);
+          const expanded = expandRecurrence({
             rrule: input.rrule,
-            localStart: input.start,
+            start: input.start,
             durationMinutes: input.durationMinutes,
-            userId: ctx.actor.kind === 'user' && ctx.actor.via !== 'system' ? ctx.actor.userId : null,
-          })
-          .returning();
-        if (!series) throw new AppError('internal');
-        // The free occurrences in one statement (the database still checks each row), read back in one query,
-        // and audited in one: the series, then each occurrence as the booking it is.
-        const free = list.filter((_, k) => occurrences[k]?.ok);
-        const rows = await insertBookings(
-          s,
-          free.map((o) => ({ ...request.values(o, checkInSecret().hash), seriesId: series.id })),
-        );
-        const booked = await loadBookings(
-          s.tx,
-          rows.map((r) => r.id),
-          now,
-        );
-        await recordMany(s, [
-          { action: 'booking.series', entity: 'booking_series', entityId: series.id, after: { series, bookings: rows.map((r) => r.id) } },
-          ...rows.map((row) => ({ action: 'booking.create', entity: 'booking', entityId: row.id, after: row })),
-        ]);
-        return { seriesId: series.id, occurrences, booked };
-      });
+            zone,
+            horizon,
+          });
+          if (!expanded.ok) {
+            throw new AppError('validation_failed', expanded.message[ctx.locale], {
+              errors: [{ path: 'body.rrule', code: expanded.code, message: expanded.message[ctx.locale] }],
+            });
+          }
+          const list = expanded.occurrences;
+          const first = list[0] as (typeof list)[number];
+          const last = list[list.length - 1] as (typeof list)[number];
+          const held = (await holdingOverlaps(s.tx, [request.resource.id], first.start, last.end)).map((b) => ({
+            start: b.startsAt,
+            end: b.blockedUntil,
+            units: b.units,
+          }));
+          const units = input.units ?? 1;
+          const occurrences: TSeriesResult['occurrences'] = [];
+          for (const o of list) {
+            const others = list.filter((x) => x !== o);
+            const problems: { code: string; message: string }[] = (await request.check(o, others)).map((v) => ({
+              code: v.code,
+              message: describeViolation(v, ctx.locale),
+            }));
+            const buffer = rules.bufferMinutes * 60_000;
+            if (peakUnits(held, { start: o.start, end: new Date(+o.end + buffer) }) + units > request.resource.capacity) {
+              problems.push({ code: 'booking_conflict', message: conflictMessage[ctx.locale] });
+            }
+            occurrences.push({
+              start: o.start.toISOString(),
+              end: o.end.toISOString(),
+              localStart: o.localStart,
+              ok: !problems.length,
+              problems,
+            });
+          }
+          const blocked = occurrences.filter((o) => !o.ok);
+          if (input.mode === 'preview') return { seriesId: null, occurrences, booked: [] };
+          if (blocked.length && !input.skipConflicts) {
+            throw new AppError('booking_conflict', `${blocked.length} occurrence(s) cannot be booked`, {
+              errors: blocked.flatMap((o) =>
+                o.problems.map((p) => ({ path: `body.occurrences.${o.localStart}`, code: p.code, message: p.message })),
+              ),
+            });
+          }
+          const [series] = await s.tx
+            .insert(bookingSeries)
+            .values({
+              territoryId: s.territory.id,
+              resourceId: request.resource.id,
+              rrule: input.rrule,
+              localStart: input.start,
+              durationMinutes: input.durationMinutes,
+              userId: ctx.actor.kind === 'user' && ctx.actor.via !== 'system' ? ctx.actor.userId : null,
+            })
+            .returning();
+          if (!series) throw new AppError('internal');
+          // The free occurrences in one statement (the database still checks each row), read back in one query,
+          // and audited in one: the series, then each occurrence as the booking it is.
+          const free = list.filter((_, k) => occurrences[k]?.ok);
+          const rows = await insertBookings(
+            s,
+            free.map((o) => ({ ...request.values(o, bookingSecret().hash), seriesId: series.id })),
+          );
+          const booked = await loadBookings(
+            s.tx,
+            rows.map((r) => r.id),
+            now,
+          );
+          await recordMany(s, [
+            { action: 'booking.series', entity: 'booking_series', entityId: series.id, after: { series, bookings: rows.map((r) => r.id) } },
+            ...rows.map((row) => ({ action: 'booking.create', entity: 'booking', entityId: row.id, after: row })),
+          ]);
+          const sequence = new Map(rows.map((r) => [r.id, r.sequence]));
+          await mailSeries(
+            s.tx,
+            mail,
+            booked.map((b) => ({ ...b, sequence: sequence.get(b.id) ?? 0 })),
+            s.territory.timeZone,
+            ctx.locale,
+          );
+          return { seriesId: series.id, occurrences, booked };
+        }),
+      );
     },
 
     /** Cancels the occurrences of a series that have not started (its booker, or a manager). */

@@ -3,9 +3,9 @@ import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { authorize } from '../../platform/policy/policy.ts';
 import { type BookingRow, loadBooking, pageOfBookings } from './booking-dto.ts';
-import { type BookingEvent, mailBooking } from './booking-mail.ts';
+import { type BookingEvent, mailBooking, sendAfter } from './booking-mail.ts';
 import { bookerOrganizations } from './booking-organization.ts';
-import { checkInSecret, isOverlap, prepareBooking, rulesError } from './booking-request.ts';
+import { bookingSecret, isOverlap, prepareBooking, rulesError } from './booking-request.ts';
 import { canCancel } from './booking-rules.ts';
 import type { TBookingListQuery, TCreateBlockingRequest, TCreateBookingRequest } from './places.contract.ts';
 import { managesPlaces, placesPolicy } from './places.policy.ts';
@@ -18,6 +18,23 @@ type BookingsDeps = Pick<Deps, 'database' | 'clock' | 'mailer' | 'config'>;
 /** The line of a confirmation that gives the booker their check-in link. */
 const checkInLine = (url: string, locale: Ctx['locale']) =>
   locale === 'fr' ? `Pour signaler votre arrivée sur place : ${url}` : `To check in when you arrive: ${url}`;
+
+/** The line of a visitor's confirmation that gives the link to see, move or cancel the booking. */
+const manageLine = (url: string, locale: Ctx['locale']) =>
+  locale === 'fr' ? `Pour voir, déplacer ou annuler votre réservation : ${url}` : `To see, move or cancel your booking: ${url}`;
+
+/** The page where a visitor (no account) manages their booking; the secret is the whole credential. */
+export const visitorBookingUrl = (publicUrl: string, slug: string, token: string) => `${publicUrl}/t/${slug}/reservation/${token}`;
+
+/** Marks a booking cancelled (raising its calendar sequence) and audits it; the caller has checked who may. */
+export async function cancelBooking(s: Scoped, row: BookingRow, now: Date, reason: string | null | undefined): Promise<void> {
+  const [after] = await s.tx
+    .update(bookings)
+    .set({ status: 'cancelled', cancelledAt: now, cancelReason: reason ?? null, sequence: row.sequence + 1, updatedAt: now })
+    .where(eq(bookings.id, row.id))
+    .returning();
+  await record(s, 'booking.cancel', 'booking', row.id, { before: row, after });
+}
 
 /** Inserts booking rows in one statement; an overlap refused by the database becomes a clear 409 (and nothing is written). */
 export async function insertBookings(s: Scoped, values: (typeof bookings.$inferInsert)[]): Promise<BookingRow[]> {
@@ -41,12 +58,7 @@ export async function insertBooking(s: Scoped, values: typeof bookings.$inferIns
 export function createBookingsService(deps: BookingsDeps) {
   const { database, clock } = deps;
   const mailDeps = { mailer: deps.mailer, publicUrl: deps.config.publicUrl };
-  // E-mails leave once the transaction that queued them has committed.
-  const thenSend = <T>(done: Promise<T>) =>
-    done.then((r) => {
-      void deps.mailer.flush().catch(() => 0);
-      return r;
-    });
+  const thenSend = sendAfter(deps.mailer);
   const notify = async (s: Scoped, id: string, event: BookingEvent, reason?: string | null, extra?: string) => {
     const b = await loadBooking(s.tx, id, clock.now());
     await mailBooking(s.tx, mailDeps, { ...b, sequence: b.row.sequence }, event, s.territory.timeZone, s.ctx.locale, reason, extra);
@@ -62,10 +74,14 @@ export function createBookingsService(deps: BookingsDeps) {
           const interval = { start: new Date(input.start), end: new Date(input.end) };
           const violations = await request.check(interval);
           if (violations.length) throw rulesError(violations, ctx.locale);
-          const secret = checkInSecret();
-          const row = await insertBooking(s, request.values(interval, secret.hash));
+          const secret = bookingSecret();
+          const values = request.values(interval, secret.hash);
+          // A visitor has no account to find the booking again: their link is the key to it.
+          const link = values.userId ? null : bookingSecret();
+          const row = await insertBooking(s, { ...values, guestTokenHash: link?.hash ?? null });
           await record(s, 'booking.create', 'booking', row.id, { after: row });
           const checkInUrl = `${deps.config.publicUrl}/check-in/${secret.token}`;
+          const manageUrl = link ? visitorBookingUrl(deps.config.publicUrl, slug, link.token) : null;
           // Loaded once, for the e-mail and the answer alike.
           const { row: _, ...b } = await loadBooking(s.tx, row.id, now, true);
           const event = row.status === 'pending' ? 'pending' : 'confirmed';
@@ -77,9 +93,9 @@ export function createBookingsService(deps: BookingsDeps) {
             s.territory.timeZone,
             ctx.locale,
             null,
-            checkInLine(checkInUrl, ctx.locale),
+            [checkInLine(checkInUrl, ctx.locale), manageUrl && manageLine(manageUrl, ctx.locale)].filter(Boolean).join('\n'),
           );
-          return { ...b, checkInUrl };
+          return { ...b, checkInUrl, ...(manageUrl ? { manageUrl } : {}) };
         }),
       );
     },
@@ -108,12 +124,7 @@ export function createBookingsService(deps: BookingsDeps) {
               ],
             });
           }
-          const [after] = await s.tx
-            .update(bookings)
-            .set({ status: 'cancelled', cancelledAt: now, cancelReason: reason ?? null, sequence: b.row.sequence + 1, updatedAt: now })
-            .where(eq(bookings.id, id))
-            .returning();
-          await record(s, 'booking.cancel', 'booking', id, { before: b.row, after });
+          await cancelBooking(s, b.row, now, reason);
           await notify(s, id, 'cancelled', own ? null : reason);
           return loadBooking(s.tx, id, now).then(({ row: _, ...x }) => x);
         }),

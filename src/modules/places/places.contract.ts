@@ -14,6 +14,8 @@ export const ZPlacesParams = z.strictObject({ slug: ZTerritorySlug });
 export const ZPlaceParams = z.strictObject({ slug: ZTerritorySlug, placeId: z.uuid() });
 export const ZResourceParams = z.strictObject({ slug: ZTerritorySlug, resourceId: z.uuid() });
 export const ZBookingParams = z.strictObject({ slug: ZTerritorySlug, bookingId: z.uuid() });
+/** A visitor's booking link: the territory and the link's secret (24 URL-safe characters). */
+export const ZBookingLinkParams = z.strictObject({ slug: ZTerritorySlug, token: z.string().regex(/^[A-Za-z0-9_-]{20,40}$/) });
 export const ZClosureParams = z.strictObject({ slug: ZTerritorySlug, closureId: z.uuid() });
 
 const placeFields = {
@@ -225,10 +227,14 @@ export const ZBooking = z
     cancelReason: z.string().nullable(),
     /** Whether the booker may still cancel or move it themselves (before the deadline). */
     cancellable: z.boolean(),
+    /** Until when the booker may cancel or move it themselves (the resource's cancellation deadline); null once it no longer holds a slot. */
+    changeableUntil: z.iso.datetime().nullable(),
     checkedInAt: z.iso.datetime().nullable(),
     seriesId: z.uuid().nullable(),
     /** Only in the answer that creates it: the booker's check-in link (its secret is not kept). */
     checkInUrl: z.string().optional(),
+    /** Only in the answer that creates a visitor's booking: the link to see, move or cancel it (its secret is not kept). */
+    manageUrl: z.string().optional(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Booking' });

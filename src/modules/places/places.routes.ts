@@ -29,6 +29,7 @@ import { createPlacesService, type PlacesService } from './places.service.ts';
 import { createQualificationsService, type QualificationsService } from './qualifications.service.ts';
 import { trainingRoutes } from './trainings.routes.ts';
 import { createTrainingsService, type TrainingsService } from './trainings.service.ts';
+import { createVisitorBookingsService, type VisitorBookingsService } from './visitor-bookings.service.ts';
 
 const tags = ['places'];
 const managers = { kind: 'territory', roles: ['admin', 'staff', 'place_manager'] } as const;
@@ -44,6 +45,7 @@ export type PlacesServices = {
   series: SeriesService;
   moves: BookingMovesService;
   reports: BookingReportsService;
+  visitors: VisitorBookingsService;
 };
 
 /** The places module's services, built from the app's dependencies. */
@@ -56,6 +58,7 @@ export function createPlacesServices(deps: Deps): PlacesServices {
     trainings: createTrainingsService(deps),
     series: createSeriesService(deps),
     moves: createBookingMovesService(deps),
+    visitors: createVisitorBookingsService(deps),
     reports: createBookingReportsService(deps),
   };
 }

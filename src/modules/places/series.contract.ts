@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZRequiredText, ZText } from '../../platform/http/contract.ts';
 import { ZBooking } from './places.contract.ts';
 
+/** Recurring bookings need an account: each occurrence is then found, moved and cancelled from « Mes réservations ». */
 export const ZCreateSeriesRequest = z.strictObject({
   resourceId: z.uuid(),
   /** The first occurrence's local start in the territory's zone, 'YYYY-MM-DDTHH:MM'. */
@@ -10,8 +11,6 @@ export const ZCreateSeriesRequest = z.strictObject({
   /** e.g. FREQ=WEEKLY;BYDAY=TU;UNTIL=20260630 (DAILY, WEEKLY, MONTHLY; INTERVAL, BYDAY, UNTIL or COUNT). */
   rrule: ZRequiredText(300),
   units: z.number().int().min(1).max(10_000).optional(),
-  guestName: ZRequiredText(200).optional(),
-  guestEmail: z.email().max(254).optional(),
   communeInsee: z
     .string()
     .regex(/^(\d{5}|2[AB]\d{3})$/)

@@ -36,6 +36,7 @@ import {
   RosterPage,
   TrainingsManagerPage,
   TrainingsPage,
+  VisitorBookingPage,
 } from '../modules/places/index.ts';
 import {
   EnrolmentPage,
@@ -70,6 +71,7 @@ function AppRoutes() {
         <Route path="t/:slug/lieux" element={<PlacesPage />} />
         <Route path="t/:slug/lieux/:placeId" element={<PlacePage />} />
         <Route path="t/:slug/mes-reservations" element={<MyBookingsPage />} />
+        <Route path="t/:slug/reservation/:token" element={<VisitorBookingPage />} />
         <Route path="t/:slug/gestion/lieux" element={<PlacesManagerPage />} />
         <Route path="t/:slug/gestion/lieux/planning" element={<PlannerPage />} />
         <Route path="t/:slug/gestion/lieux/occupation" element={<OccupancyPage />} />

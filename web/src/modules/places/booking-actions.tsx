@@ -28,10 +28,12 @@ export type CancelBookingProps = {
   /** Managers must give a reason (sent to the booker); a booker may give one. */
   asManager: boolean;
   onDone: (result: ActionResult) => void;
+  /** Where the cancellation is sent: the booking's own address, or a visitor's link (which takes no reason). */
+  path?: string;
 };
 
 /** Cancels a booking after an explicit confirmation, with the reason in the dialog. */
-export function CancelBooking({ slug, booking, timeZone, asManager, onDone }: CancelBookingProps) {
+export function CancelBooking({ slug, booking, timeZone, asManager, onDone, path }: CancelBookingProps) {
   const { t, locale } = useI18n();
   const c = t.places.cancel;
   const [reason, setReason] = useState('');
@@ -48,7 +50,10 @@ export function CancelBooking({ slug, booking, timeZone, asManager, onDone }: Ca
       onConfirm={async () => {
         try {
           const body = reason.trim() ? { reason: reason.trim() } : {};
-          onDone({ booking: await apiRequest<Booking>(placesPaths.cancel(slug, booking.id), { method: 'POST', body }) });
+          const sent = path
+            ? apiRequest<Booking>(path, { method: 'POST' })
+            : apiRequest<Booking>(placesPaths.cancel(slug, booking.id), { method: 'POST', body });
+          onDone({ booking: await sent });
         } catch (error) {
           onDone({ error });
         }
@@ -58,15 +63,17 @@ export function CancelBooking({ slug, booking, timeZone, asManager, onDone }: Ca
       <p>{period}</p>
       {booking.booker && <p>{c.booker(booking.booker.name)}</p>}
       {booking.organization && <p>{t.places.bookFor.forOrganization(booking.organization.name)}</p>}
-      <TextArea
-        label={asManager ? c.reasonRequired : c.reason}
-        description={asManager && !blocking ? c.reasonHint : undefined}
-        name="reason"
-        value={reason}
-        onChange={setReason}
-        rows={3}
-        isRequired={asManager}
-      />
+      {!path && (
+        <TextArea
+          label={asManager ? c.reasonRequired : c.reason}
+          description={asManager && !blocking ? c.reasonHint : undefined}
+          name="reason"
+          value={reason}
+          onChange={setReason}
+          rows={3}
+          isRequired={asManager}
+        />
+      )}
     </ConfirmDialog>
   );
 }

@@ -12,3 +12,4 @@ export { PlannerPage } from './planner-page.tsx';
 export { RosterPage } from './roster-page.tsx';
 export { TrainingsManagerPage } from './trainings-manage-page.tsx';
 export { TrainingsPage } from './trainings-page.tsx';
+export { VisitorBookingPage } from './visitor-booking-page.tsx';

@@ -11,13 +11,20 @@ import { type Availability, type Booking, minutesBetween, type Place, placesPath
 import { formatClock, formatDuration, formatPeriod, isIsoDate, localDate } from './places-time.ts';
 import { SlotGrid } from './slot-grid.tsx';
 
-export type MoveBookingProps = { slug: string; booking: Booking; timeZone: string; onDone: (result: ActionResult) => void };
+export type MoveBookingProps = {
+  slug: string;
+  booking: Booking;
+  timeZone: string;
+  onDone: (result: ActionResult) => void;
+  /** Where the move is sent: the booking's own address, or a visitor's link. */
+  path?: string;
+};
 
 /**
  * Moves a booking to another day or time of the same resource, in a dialog showing that resource's
  * free slots. The server applies the rules to the new slot; its refusals are shown where they apply.
  */
-export function MoveBooking({ slug, booking, timeZone, onDone }: MoveBookingProps) {
+export function MoveBooking({ slug, booking, timeZone, onDone, path }: MoveBookingProps) {
   const { t, locale } = useI18n();
   const m = t.places.move;
   const [open, setOpen] = useState(false);
@@ -39,6 +46,7 @@ export function MoveBooking({ slug, booking, timeZone, onDone }: MoveBookingProp
               slug={slug}
               booking={booking}
               timeZone={timeZone}
+              path={path ?? placesPaths.move(slug, booking.id)}
               onClose={() => setOpen(false)}
               onMoved={(moved) => {
                 setOpen(false);
@@ -52,10 +60,17 @@ export function MoveBooking({ slug, booking, timeZone, onDone }: MoveBookingProp
   );
 }
 
-type MoveFormProps = { slug: string; booking: Booking; timeZone: string; onClose: () => void; onMoved: (b: Booking) => void };
+type MoveFormProps = {
+  slug: string;
+  booking: Booking;
+  timeZone: string;
+  path: string;
+  onClose: () => void;
+  onMoved: (b: Booking) => void;
+};
 
 /** The resource's rules come with its place: they set the ends that may be offered. */
-function MoveForm({ slug, booking, timeZone, onClose, onMoved }: MoveFormProps) {
+function MoveForm({ slug, booking, timeZone, path, onClose, onMoved }: MoveFormProps) {
   const { t } = useI18n();
   const place = useApi<Place>(placesPaths.place(slug, booking.place.id));
   if (place.status === 'loading') return <Loading label={t.common.loading} />;
@@ -63,7 +78,9 @@ function MoveForm({ slug, booking, timeZone, onClose, onMoved }: MoveFormProps) 
   const resource = place.data.resources.find((r) => r.id === booking.resource.id);
   // A resource removed since the booking: nothing to move to (the server would refuse as well).
   if (!resource) return <ProblemAlert error={new Error('resource')} />;
-  return <MoveSlots slug={slug} booking={booking} resource={resource} timeZone={timeZone} onClose={onClose} onMoved={onMoved} />;
+  return (
+    <MoveSlots slug={slug} booking={booking} resource={resource} timeZone={timeZone} path={path} onClose={onClose} onMoved={onMoved} />
+  );
 }
 
 /** The new day, in the place's calendar. */
@@ -119,7 +136,7 @@ function MoveEndField({ start, ends, end, onChange, error, timeZone }: EndFieldP
 }
 
 /** Sends the move; on a refusal that concerns the slots, their message takes the focus (the chosen slot may be gone). */
-function useMoveRequest(slug: string, bookingId: string, onMoved: (b: Booking) => void, onConflict: () => void) {
+function useMoveRequest(path: string, onMoved: (b: Booking) => void, onConflict: () => void) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const startError = useRef<HTMLParagraphElement>(null);
@@ -128,7 +145,7 @@ function useMoveRequest(slug: string, bookingId: string, onMoved: (b: Booking) =
     setBusy(true);
     setError(null);
     try {
-      onMoved(await apiRequest<Booking>(placesPaths.move(slug, bookingId), { method: 'PATCH', body: { start, end } }));
+      onMoved(await apiRequest<Booking>(path, { method: 'PATCH', body: { start, end } }));
     } catch (err) {
       setError(err);
       const conflict = err instanceof ApiError && err.problem.code === 'booking_conflict';
@@ -141,14 +158,14 @@ function useMoveRequest(slug: string, bookingId: string, onMoved: (b: Booking) =
   return { error, setError, send, startError };
 }
 
-function MoveSlots({ slug, booking, resource, timeZone, onClose, onMoved }: MoveFormProps & { resource: Resource }) {
+function MoveSlots({ slug, booking, resource, timeZone, path, onClose, onMoved }: MoveFormProps & { resource: Resource }) {
   const { t, locale } = useI18n();
   const m = t.places.move;
   const [date, setDate] = useState(localDate(booking.start, timeZone));
   const availability = useApi<Availability>(placesPaths.availability(slug, resource.id, date, 1));
   const [start, setStart] = useState<string | null>(null);
   const [chosenEnd, setChosenEnd] = useState<string | null>(null);
-  const request = useMoveRequest(slug, booking.id, onMoved, () => {
+  const request = useMoveRequest(path, onMoved, () => {
     setStart(null);
     availability.reload();
   });

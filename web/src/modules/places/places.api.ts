@@ -70,6 +70,8 @@ export const placesPaths = {
   decision: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/decision`,
   blockings: (slug: string) => `${t(slug)}/blockings`,
   move: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}`,
+  /** A visitor's booking by the secret of its link: read, move (PATCH), and `…/cancel`. */
+  visitorBooking: (slug: string, token: string) => `${t(slug)}/booking-links/${encodeURIComponent(token)}`,
   checkIn: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/check-in`,
   checkInLink: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/check-in-link`,
   occupancy: (slug: string, period: OccupancyPeriod, date: string, placeId?: string) =>

@@ -33,6 +33,12 @@ function BookingConfirmation({ slug, done, timeZone }: { slug: string; done: Con
         {done.booking.priceCents > 0 && <p>{b.price(formatEuros(done.booking.priceCents, locale))}</p>}
         {done.email && <p>{b.mailSent(done.email)}</p>}
         {session?.user && <Link href={`/t/${slug}/mes-reservations`}>{b.toMine}</Link>}
+        {done.booking.manageUrl && (
+          <p>
+            {`${t.places.visitor.manageHint} `}
+            <Link href={new URL(done.booking.manageUrl).pathname}>{t.places.visitor.manage}</Link>
+          </p>
+        )}
       </Alert>
       {done.booking.checkInUrl && <CheckInQr url={done.booking.checkInUrl} what={done.booking.resource.name} when={when} />}
     </div>
