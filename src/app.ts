@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callsRoutes, createCallsServices, uploadLimits } from './modules/calls/index.ts';
 import { createDirectoryServices, directoryRoutes } from './modules/directory/index.ts';
@@ -28,6 +28,7 @@ import { errorHandler, notFoundHandler, sendProblem, ZProblem } from './platform
 import type { RouteDef } from './platform/http/route.ts';
 import { anonymous } from './platform/policy/actor.ts';
 import './platform/http/request-context.ts';
+import { validatorCompiler } from './platform/http/validator.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

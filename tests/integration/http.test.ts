@@ -82,6 +82,31 @@ describe('HTTP platform', () => {
     ).toEqual(['body.name', 'body.slug']);
   });
 
+  it('words the field errors in French or English, keeping a contract’s own message as written', async () => {
+    const root = await t.signIn('root@platform.test');
+    const send = (lang: string) =>
+      t.request(root, {
+        method: 'POST',
+        url: '/api/v1/territories/alpha/bookings/series',
+        headers: { 'accept-language': lang },
+        payload: { resourceId: 'x', start: '2026', durationMinutes: 'long', rrule: 'FREQ=DAILY' },
+      });
+    const messages = async (lang: string) =>
+      Object.fromEntries(((await send(lang)).json().errors as { path: string; message: string }[]).map((e) => [e.path, e.message]));
+    expect(await messages('fr')).toEqual({
+      'body.resourceId': 'UUID invalide',
+      'body.start': 'YYYY-MM-DDTHH:MM',
+      'body.durationMinutes': 'Entrée invalide : nombre attendu, chaîne de caractères reçu',
+    });
+    expect(await messages('en-GB')).toEqual({
+      'body.resourceId': 'Invalid UUID',
+      'body.start': 'YYYY-MM-DDTHH:MM',
+      'body.durationMinutes': 'Invalid input: expected number, received string',
+    });
+    const missing = await t.request(root, { method: 'POST', url: '/api/v1/territories', payload: { slug: 'gamma' } });
+    expect(missing.json().errors).toEqual([{ path: 'body.name', code: 'invalid_type', message: 'Champ obligatoire' }]);
+  });
+
   it('publishes an OpenAPI 3.1 document of every API route, with the problem schema', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');

@@ -73,6 +73,7 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (err instanceof AppError) return sendProblem(req, reply, err.code, err.message !== err.code ? err.message : undefined, err.errors);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';
+    const french = negotiateLocale(req.headers['accept-language']) === 'fr';
     const errors = err.validation.map((v) => ({
       path: [
         where,
@@ -81,7 +82,8 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
           .filter(Boolean),
       ].join('.'),
       code: String(v.keyword ?? 'invalid'),
-      message: v.message ?? 'invalid',
+      // The French wording travels with the issue (see `platform/http/validator.ts`).
+      message: (french && typeof v.params?.fr === 'string' ? v.params.fr : v.message) ?? 'invalid',
     }));
     return sendProblem(req, reply, 'validation_failed', undefined, errors);
   }
