@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../../src/demo/seed.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import type { Flow } from './helpers.ts';
-import { buildWebIfStale, expectHeading, expectNoAxeViolations, screenshot, signInThroughPage } from './helpers.ts';
+import { buildWebIfStale, expectHeading, expectNoAxeViolations, screenshot, signInThroughPage, tabTo } from './helpers.ts';
 import { dayWithFreeSlots, managerEmail, memberEmail, placesFixture, slug } from './places-fixtures.ts';
 
 const api = `/api/v1/territories/${slug}`;
@@ -161,5 +161,25 @@ describe('trainings: enrolment, attendance and qualification', () => {
     await page.getByRole('button', { name: /^Réserver (les \d+ dates disponibles|la date disponible)$/ }).click();
     await page.locator('.booking-confirmation').getByText('Réservation confirmée').waitFor();
     await expectNoAxeViolations(page);
+
+    // From « Mes réservations », one cancellation for the whole series, chosen with the keyboard.
+    const series = await t.request(await t.signIn(memberEmail, demoPassword), { method: 'GET', url: `${api}/my/bookings?pageSize=100` });
+    const occurrences = (series.json().items as { seriesId: string | null; status: string }[]).filter(
+      (b) => b.seriesId && b.status === 'confirmed',
+    );
+    await page.goto(`/t/${slug}/mes-reservations`);
+    await tabTo(page, page.getByRole('button', { name: new RegExp(`^Annuler – ${fx.printer.name}`) }).first(), 80);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog');
+    await tabTo(page, dialog.getByRole('radio', { name: 'Cette réservation seulement' }));
+    await page.keyboard.press('ArrowDown');
+    expect(await dialog.getByRole('radio', { name: 'Toutes les réservations à venir de la série' }).isChecked()).toBe(true);
+    await dialog.getByText('Celles dont le délai d’annulation est passé restent réservées.', { exact: false }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'places-series-cancel');
+    await tabTo(page, dialog.getByRole('button', { name: 'Annuler ces réservations' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText(`${occurrences.length} réservations de la série annulées.`).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: new RegExp(`^Annuler – ${fx.printer.name}`) }).count()).toBe(0);
   }, 60_000);
 });

@@ -103,48 +103,64 @@ export async function mailBooking(
   });
 }
 
+/** The opening sentence of a series' e-mail, for its occurrences booked (confirmed or pending) or cancelled. */
+function seriesIntro(event: 'booked' | 'cancelled', pending: boolean, count: number, locale: Locale): string {
+  if (event === 'cancelled')
+    return locale === 'fr'
+      ? `Ces réservations de votre série sont annulées (${count} créneaux).`
+      : `These bookings of your series are cancelled (${count} slots).`;
+  if (locale === 'fr')
+    return `${pending ? 'Vos demandes sont enregistrées ; un responsable du lieu va les valider' : 'Vos réservations sont confirmées'} (${count} créneaux).`;
+  return `${pending ? 'Your requests are recorded; a manager of the place will review them' : 'Your bookings are confirmed'} (${count} slots).`;
+}
+
 /**
- * One e-mail for a recurring booking: every occurrence booked, listed by date, in one .ics file
- * (one event per occurrence, each with its own UID, so that cancelling one later replaces only it).
+ * One e-mail for a recurring booking's occurrences, booked or cancelled together, listed by date, in
+ * one .ics file (one event per occurrence, each with its own UID, so that a later change of one
+ * replaces only it).
  */
 export async function mailSeries(
   tx: Db,
   deps: BookingMailDeps,
-  booked: (TBooking & { sequence: number })[],
+  occurrences: (TBooking & { sequence: number })[],
+  event: 'booked' | 'cancelled',
   zone: string,
   locale: Locale,
+  reason?: string | null,
 ): Promise<void> {
-  const first = booked[0];
+  const first = occurrences[0];
   const to = first?.booker?.email;
   if (!first || !to) return;
   const host = new URL(deps.publicUrl).hostname;
   const what = `${first.resource.name} — ${first.place.name}`;
-  const pending = first.status === 'pending';
-  const intro =
-    locale === 'fr'
-      ? `${pending ? 'Vos demandes sont enregistrées ; un responsable du lieu va les valider' : 'Vos réservations sont confirmées'} (${booked.length} créneaux).`
-      : `${pending ? 'Your requests are recorded; a manager of the place will review them' : 'Your bookings are confirmed'} (${booked.length} slots).`;
-  const lines = booked.map((b) => `- ${formatRangeInZone(new Date(b.start), new Date(b.end), zone, locale)}`);
+  const intro = seriesIntro(event, first.status === 'pending', occurrences.length, locale);
+  const lines = occurrences.map((b) => `- ${formatRangeInZone(new Date(b.start), new Date(b.end), zone, locale)}`);
   const org = first.organization?.name;
   const behalf = org ? `\n${locale === 'fr' ? `Pour le compte de : ${org}` : `On behalf of: ${org}`}` : '';
+  const because = reason ? `\n${locale === 'fr' ? 'Motif :' : 'Reason:'} ${reason}` : '';
+  const cancelled = event === 'cancelled';
   const calendar = buildCalendar({
     name: first.place.name,
     zone,
-    method: 'PUBLISH',
-    events: booked.map((b) => ({
+    method: cancelled ? 'CANCEL' : 'PUBLISH',
+    events: occurrences.map((b) => ({
       uid: bookingUid(b.id, host),
       start: new Date(b.start),
       end: new Date(b.end),
       summary: what,
       location: b.place.name,
-      status: b.status === 'pending' ? 'TENTATIVE' : 'CONFIRMED',
+      status: cancelled ? 'CANCELLED' : b.status === 'pending' ? 'TENTATIVE' : 'CONFIRMED',
       sequence: b.sequence,
+      ...(cancelled ? { organizer: { email: `no-reply@${host}`, name: b.place.name } } : {}),
     })),
   });
+  const subject = cancelled
+    ? { fr: 'Réservations annulées', en: 'Bookings cancelled' }
+    : { fr: 'Réservations répétées', en: 'Recurring bookings' };
   await deps.mailer.enqueue(tx, {
     to,
-    subject: `${locale === 'fr' ? 'Réservations répétées' : 'Recurring bookings'}${colon[locale]}${first.resource.name}`,
-    text: `${intro}\n\n${what}${behalf}\n${lines.join('\n')}\n`,
+    subject: `${subject[locale]}${colon[locale]}${first.resource.name}`,
+    text: `${intro}\n\n${what}${behalf}${because}\n${lines.join('\n')}\n`,
     attachments: [icsAttachment(calendar, 'reservations.ics')],
   });
 }

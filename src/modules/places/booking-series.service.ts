@@ -3,7 +3,7 @@
  * already held before anything is written; the conflicts are reported, and the series is written
  * whole (or only its free occurrences, when asked) as one booking per occurrence.
  */
-import { and, eq, gte, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { addDays, todayIn, zonedToInstant } from '../../platform/time/index.ts';
@@ -12,7 +12,8 @@ import { mailSeries, sendAfter } from './booking-mail.ts';
 import { bookingSecret, prepareBooking } from './booking-request.ts';
 import { describeViolation, peakUnits, resolveBookingRules } from './booking-rules.ts';
 import { insertBookings } from './bookings.service.ts';
-import { authorizeBooker } from './places.policy.ts';
+import { authorizeBooker, managesPlaces } from './places.policy.ts';
+import { requireResource } from './places.service.ts';
 import { bookingSeries, bookings } from './places.tables.ts';
 import { expandRecurrence } from './recurrence.ts';
 import { inTerritory, record, recordMany } from './scope.ts';
@@ -115,6 +116,7 @@ export function createSeriesService({ database, clock, mailer, config }: Pick<De
             s.tx,
             mail,
             booked.map((b) => ({ ...b, sequence: sequence.get(b.id) ?? 0 })),
+            'booked',
             s.territory.timeZone,
             ctx.locale,
           );
@@ -123,21 +125,60 @@ export function createSeriesService({ database, clock, mailer, config }: Pick<De
       );
     },
 
-    /** Cancels the occurrences of a series that have not started (its booker, or a manager). */
+    /**
+     * Cancels a series' occurrences to come: for its booker, those still before the cancellation
+     * deadline (the others stay, as they would one by one); for a manager, every one that has not
+     * started, with a reason. The booker receives one e-mail listing them, with their .ics cancellations.
+     */
     cancelRest(ctx: Ctx, slug: string, seriesId: string, reason: string | undefined) {
-      return inTerritory(database, ctx, slug, 'places.read_own', async (s) => {
-        const now = clock.now();
-        const [series] = await s.tx.select().from(bookingSeries).where(eq(bookingSeries.id, seriesId)).limit(1);
-        if (!series) throw new AppError('booking_not_found', `no series ${seriesId}`);
-        authorizeBooker(ctx.actor, s.territory.id, series.userId);
-        const rows = await s.tx
-          .update(bookings)
-          .set({ status: 'cancelled', cancelledAt: now, cancelReason: reason ?? null, updatedAt: now })
-          .where(and(eq(bookings.seriesId, seriesId), inArray(bookings.status, ['pending', 'confirmed']), gte(bookings.startsAt, now)))
-          .returning({ id: bookings.id });
-        await record(s, 'booking.series_cancel', 'booking_series', seriesId, { after: { cancelled: rows.map((r) => r.id) } });
-        return { cancelled: rows.length };
-      });
+      return thenSend(
+        inTerritory(database, ctx, slug, 'places.read_own', async (s) => {
+          const now = clock.now();
+          const [series] = await s.tx.select().from(bookingSeries).where(eq(bookingSeries.id, seriesId)).limit(1);
+          if (!series) throw new AppError('booking_not_found', `no series ${seriesId}`);
+          authorizeBooker(ctx.actor, s.territory.id, series.userId);
+          const own = ctx.actor.kind === 'user' && ctx.actor.userId === series.userId;
+          const manager = managesPlaces(ctx.actor, s.territory.id);
+          if (!own && !reason?.trim()) {
+            throw new AppError('validation_failed', 'a reason is required', {
+              errors: [
+                { path: 'body.reason', code: 'required', message: ctx.locale === 'fr' ? 'motif obligatoire' : 'a reason is required' },
+              ],
+            });
+          }
+          const resource = await requireResource(s.tx, series.resourceId);
+          const deadline = resolveBookingRules(resource.rules).cancellationDeadlineMinutes;
+          const from = own && !manager ? new Date(+now + deadline * 60_000) : now;
+          const rows = await s.tx
+            .update(bookings)
+            .set({
+              status: 'cancelled',
+              cancelledAt: now,
+              cancelReason: reason?.trim() || null,
+              sequence: sql`${bookings.sequence} + 1`,
+              updatedAt: now,
+            })
+            .where(and(eq(bookings.seriesId, seriesId), inArray(bookings.status, ['pending', 'confirmed']), gte(bookings.startsAt, from)))
+            .returning({ id: bookings.id, sequence: bookings.sequence });
+          await record(s, 'booking.series_cancel', 'booking_series', seriesId, { after: { cancelled: rows.map((r) => r.id) } });
+          const sequence = new Map(rows.map((r) => [r.id, r.sequence]));
+          const cancelled = await loadBookings(
+            s.tx,
+            rows.map((r) => r.id),
+            now,
+          );
+          await mailSeries(
+            s.tx,
+            mail,
+            cancelled.map((b) => ({ ...b, sequence: sequence.get(b.id) ?? 0 })),
+            'cancelled',
+            s.territory.timeZone,
+            ctx.locale,
+            own ? null : reason,
+          );
+          return { cancelled: rows.length };
+        }),
+      );
     },
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 
 /** Monday 2026-03-16, 10:00 in Paris (UTC+1). */
-const now = new Date('2026-03-16T09:00:00Z');
+let now = new Date('2026-03-16T09:00:00Z');
 let t: TestApp;
 let manager: Agent;
 let member: Agent;
@@ -165,5 +165,32 @@ describe('e-mails about changes and series', () => {
     expect(mail.text).toContain('Vos réservations sont confirmées (3 créneaux).');
     expect(mail.text).toContain('jeudi 9 avril 2026, 09:00');
     expect(mail.attachments[0]?.content.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+
+    // Half an hour before the first occurrence: its booker cancels the rest, the first one (past its deadline) stays.
+    const seriesId = res.json().seriesId as string;
+    const cancelRest = (agent: Agent, payload: object = {}) =>
+      t.request(agent, { method: 'POST', url: `${base}/booking-series/${seriesId}/cancel`, payload });
+    now = new Date('2026-03-26T07:30:00Z');
+    try {
+      expect((await cancelRest(await t.signIn(t.emailOf('staff')))).statusCode).toBe(422);
+      expect((await cancelRest(await t.signIn(t.emailOf('reviewer')))).statusCode).toBe(403);
+      const done = await cancelRest(member);
+      expect(done.json()).toEqual({ cancelled: 2 });
+      const cancelled = await waitForMail(t.emailOf('member'), 'Réservations annulées');
+      expect(cancelled.text).toContain('Ces réservations de votre série sont annulées (2 créneaux).');
+      expect(cancelled.text).not.toContain('jeudi 26 mars');
+      const ics = cancelled.attachments[0]?.content ?? '';
+      expect(ics).toContain('METHOD:CANCEL');
+      expect(ics.match(/SEQUENCE:1/g)).toHaveLength(2);
+      const statuses = (res.json().booked as { id: string }[]).map(async (b) => {
+        const list = (await t.request(manager, { method: 'GET', url: `${base}/bookings?resourceId=${printer}&pageSize=100` })).json();
+        return list.items.find((x: { id: string }) => x.id === b.id).status;
+      });
+      expect(await Promise.all(statuses)).toEqual(['confirmed', 'cancelled', 'cancelled']);
+      // The manager may still cancel the first one, giving the booker a reason.
+      expect((await cancelRest(manager, { reason: 'Maintenance de la machine' })).json()).toEqual({ cancelled: 1 });
+    } finally {
+      now = new Date('2026-03-16T09:00:00Z');
+    }
   });
 });

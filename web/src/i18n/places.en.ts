@@ -139,6 +139,18 @@ export const placesEn: typeof placesFr = {
     reason: 'Reason (optional)',
     reasonRequired: 'Reason (required)',
     reasonHint: 'The reason is e-mailed to the person who booked.',
+    scope: 'What do you want to cancel?',
+    scopeHint: 'This booking is part of a repeated series.',
+    thisOne: 'This booking only',
+    wholeSeries: 'All the upcoming bookings of the series',
+    confirmSeries: 'Cancel these bookings',
+    seriesDeadline: 'Those past their cancellation deadline stay booked.',
+    seriesCancelled: (n: number) =>
+      n === 0
+        ? 'No booking of the series could be cancelled (deadline passed).'
+        : n === 1
+          ? '1 booking of the series cancelled.'
+          : `${n} bookings of the series cancelled.`,
   },
   decide: {
     approve: 'Approve',

@@ -138,6 +138,18 @@ export const placesFr = {
     reason: 'Motif (facultatif)',
     reasonRequired: 'Motif (obligatoire)',
     reasonHint: 'Le motif est envoyé par e-mail à la personne qui a réservé.',
+    scope: 'Que voulez-vous annuler ?',
+    scopeHint: 'Cette réservation fait partie d’une série répétée.',
+    thisOne: 'Cette réservation seulement',
+    wholeSeries: 'Toutes les réservations à venir de la série',
+    confirmSeries: 'Annuler ces réservations',
+    seriesDeadline: 'Celles dont le délai d’annulation est passé restent réservées.',
+    seriesCancelled: (n: number) =>
+      n === 0
+        ? 'Aucune réservation de la série n’a pu être annulée (délai dépassé).'
+        : n === 1
+          ? '1 réservation de la série annulée.'
+          : `${n} réservations de la série annulées.`,
   },
   decide: {
     approve: 'Valider',

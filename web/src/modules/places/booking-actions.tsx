@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { apiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Button, ConfirmDialog, TextArea } from '../../ui/index.ts';
+import { Button, ConfirmDialog, RadioGroup, TextArea } from '../../ui/index.ts';
 import { type Booking, type BookingStatus, placesPaths } from './places.api.ts';
 import { formatPeriod } from './places-time.ts';
 
@@ -30,13 +30,17 @@ export type CancelBookingProps = {
   onDone: (result: ActionResult) => void;
   /** Where the cancellation is sent: the booking's own address, or a visitor's link (which takes no reason). */
   path?: string;
+  /** Given, an occurrence of a series offers to cancel the series' bookings to come; called with how many were. */
+  onSeriesCancelled?: (count: number) => void;
 };
 
 /** Cancels a booking after an explicit confirmation, with the reason in the dialog. */
-export function CancelBooking({ slug, booking, timeZone, asManager, onDone, path }: CancelBookingProps) {
+export function CancelBooking({ slug, booking, timeZone, asManager, onDone, path, onSeriesCancelled }: CancelBookingProps) {
   const { t, locale } = useI18n();
   const c = t.places.cancel;
   const [reason, setReason] = useState('');
+  const [scope, setScope] = useState<'one' | 'series'>('one');
+  const seriesId = onSeriesCancelled ? booking.seriesId : null;
   const period = formatPeriod(booking.start, booking.end, locale, timeZone);
   const blocking = booking.kind === 'blocking';
   return (
@@ -44,12 +48,16 @@ export function CancelBooking({ slug, booking, timeZone, asManager, onDone, path
       trigger={blocking ? c.liftTrigger : c.trigger}
       triggerLabel={c.triggerLabel(blocking ? c.liftTrigger : c.trigger, booking.resource.name, period)}
       title={blocking ? c.liftTitle : c.title}
-      confirmLabel={blocking ? c.liftConfirm : c.confirm}
+      confirmLabel={blocking ? c.liftConfirm : scope === 'series' ? c.confirmSeries : c.confirm}
       cancelLabel={c.keep}
       canConfirm={!asManager || reason.trim().length > 0}
       onConfirm={async () => {
         try {
           const body = reason.trim() ? { reason: reason.trim() } : {};
+          if (seriesId && onSeriesCancelled && scope === 'series') {
+            const r = await apiRequest<{ cancelled: number }>(placesPaths.cancelSeries(slug, seriesId), { method: 'POST', body });
+            return onSeriesCancelled(r.cancelled);
+          }
           const sent = path
             ? apiRequest<Booking>(path, { method: 'POST' })
             : apiRequest<Booking>(placesPaths.cancel(slug, booking.id), { method: 'POST', body });
@@ -63,6 +71,18 @@ export function CancelBooking({ slug, booking, timeZone, asManager, onDone, path
       <p>{period}</p>
       {booking.booker && <p>{c.booker(booking.booker.name)}</p>}
       {booking.organization && <p>{t.places.bookFor.forOrganization(booking.organization.name)}</p>}
+      {seriesId && (
+        <RadioGroup
+          label={c.scope}
+          description={scope === 'series' && !asManager ? `${c.scopeHint} ${c.seriesDeadline}` : c.scopeHint}
+          value={scope}
+          onChange={(v) => setScope(v === 'series' ? 'series' : 'one')}
+          options={[
+            { id: 'one', label: c.thisOne },
+            { id: 'series', label: c.wholeSeries },
+          ]}
+        />
+      )}
       {!path && (
         <TextArea
           label={asManager ? c.reasonRequired : c.reason}

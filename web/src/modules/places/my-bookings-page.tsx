@@ -41,6 +41,14 @@ function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcomin
     // The button that opened the dialog is gone: the message takes the focus.
     setTimeout(() => status.current?.focus(), 0);
   };
+  // Several rows changed: the list is read again, the outcome announced.
+  const seriesCancelled = (count: number) => {
+    setCreated(null);
+    setError(null);
+    setNotice(t.places.cancel.seriesCancelled(count));
+    list.reload();
+    setTimeout(() => status.current?.focus(), 0);
+  };
   // A new booking one week later: announced with its check-in code (returned only now), and listed.
   const again = (r: ActionResult) => {
     if ('error' in r) return done(r, '');
@@ -78,7 +86,14 @@ function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcomin
             <MoveBooking slug={territory.slug} booking={b} timeZone={zone} onDone={(r) => done(r, t.places.move.moved)} />
           )}
           {b.cancellable && (
-            <CancelBooking slug={territory.slug} booking={b} timeZone={zone} asManager={false} onDone={(r) => done(r, m.cancelled)} />
+            <CancelBooking
+              slug={territory.slug}
+              booking={b}
+              timeZone={zone}
+              asManager={false}
+              onDone={(r) => done(r, m.cancelled)}
+              onSeriesCancelled={seriesCancelled}
+            />
           )}
           {!b.cancellable && (b.status === 'pending' || b.status === 'confirmed') && <span className="small muted">{m.tooLate}</span>}
           {b.cancelReason && <span className="small">{m.reason(b.cancelReason)}</span>}

@@ -71,6 +71,8 @@ export const placesPaths = {
   blockings: (slug: string) => `${t(slug)}/blockings`,
   move: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}`,
   /** A visitor's booking by the secret of its link: read, move (PATCH), and `…/cancel`. */
+  /** Cancels a series' bookings to come (its booker: those before the deadline). */
+  cancelSeries: (slug: string, seriesId: string) => `${t(slug)}/booking-series/${id(seriesId)}/cancel`,
   visitorBooking: (slug: string, token: string) => `${t(slug)}/booking-links/${encodeURIComponent(token)}`,
   checkIn: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/check-in`,
   checkInLink: (slug: string, bookingId: string) => `${t(slug)}/bookings/${id(bookingId)}/check-in-link`,
