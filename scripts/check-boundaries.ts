@@ -3,7 +3,9 @@
  *  - a module imports another module only through its `index.ts`, or its `*.values.ts` (closed lists of
  *    constants that contracts shared with the web app use, and that must not pull the server into it);
  *  - `src/platform` imports no module (the schema aggregate `db/schema.ts` excepted);
- *  - `web/src/ui` imports no web module.
+ *  - `web/src/ui` imports no web module;
+ *  - server modules run no `Promise.all`: a transaction's one connection runs one query at a time, so
+ *    queries in parallel only queue in the driver (deprecated by node-postgres); `inSeries` maps in turn.
  * Test files may reach anywhere. Exits 1 and lists the offending imports.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -58,8 +60,14 @@ check(join(root, 'src/platform'), join(root, 'src/modules'), {
 check(join(root, 'web/src/modules'), join(root, 'web/src/modules'));
 check(join(root, 'web/src/ui'), join(root, 'web/src/modules'), { dir: join(root, 'web/src/modules') });
 
+for (const file of files(join(root, 'src/modules'))) {
+  const src = readFileSync(file, 'utf8');
+  if (src.includes('Promise.all('))
+    problems.push(`${relative(root, file)}: Promise.all over one transaction; use inSeries (src/platform/db/in-series.ts)`);
+}
+
 if (problems.length) {
-  console.error(`Module boundary violations:\n  ${problems.join('\n  ')}`);
+  console.error(`Boundary violations:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
 console.log('Module boundaries respected.');

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
+import { inSeries } from '../../platform/db/in-series.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { organizations } from '../directory/index.ts';
 import { users } from '../identity/index.ts';
@@ -27,7 +28,7 @@ async function loadProblemData(s: Scoped, stage: StageRow, now: Date) {
     .leftJoin(reviewerProfiles, eq(reviewerProfiles.userId, users.id))
     .where(eq(stagePanel.stageId, stage.id))
     .orderBy(asc(users.id));
-  const themes = await Promise.all(apps.map(({ a }) => (call ? applicationThemes(s, call, a) : [])));
+  const themes = await inSeries(apps, ({ a }) => (call ? applicationThemes(s, call, a) : []));
   const appIds = apps.map(({ a }) => a.id);
   const panelIds = panel.map((p) => p.id);
   const detected = await detectedConflicts(s, panelIds, [...new Set(apps.map(({ a }) => a.organizationId))], now);
@@ -201,21 +202,19 @@ async function listAssignments(s: Scoped, stageId: string) {
         .where(eq(calls.id, rows[0]?.a.callId as string))
     : [];
   const profiles = await s.tx.select().from(reviewerProfiles);
-  const items = await Promise.all(
-    rows.map(async ({ r, org, reviewer, a }) => {
-      const themes = call ? await applicationThemes(s, call, a) : [];
-      const expertise = new Set(profiles.find((p) => p.userId === r.reviewerId)?.themes ?? []);
-      const affinity = themes.filter((t) => expertise.has(t)).length;
-      return {
-        reviewId: r.id,
-        applicationId: a.id,
-        organizationName: org,
-        reviewerId: r.reviewerId,
-        reviewerName: reviewer,
-        status: r.status as 'assigned',
-        affinity,
-      };
-    }),
-  );
+  const items = await inSeries(rows, async ({ r, org, reviewer, a }) => {
+    const themes = call ? await applicationThemes(s, call, a) : [];
+    const expertise = new Set(profiles.find((p) => p.userId === r.reviewerId)?.themes ?? []);
+    const affinity = themes.filter((t) => expertise.has(t)).length;
+    return {
+      reviewId: r.id,
+      applicationId: a.id,
+      organizationName: org,
+      reviewerId: r.reviewerId,
+      reviewerName: reviewer,
+      status: r.status as 'assigned',
+      affinity,
+    };
+  });
   return { items, objective: items.reduce((sum, i) => sum + i.affinity, 0) };
 }

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
+import { inSeries } from '../../platform/db/in-series.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { programmes } from '../programmes/index.ts';
 import { territoryThemes } from '../territories/index.ts';
@@ -73,7 +74,7 @@ export function createCallsService({ database, clock }: Pick<Deps, 'database' | 
           .offset((page - 1) * pageSize);
         const [total] = await s.tx.select({ n: count() }).from(calls).where(where);
         const now = clock.now();
-        return { items: await Promise.all(rows.map((r) => toPublicCall(s, r, now))), total: total?.n ?? 0, page, pageSize };
+        return { items: await inSeries(rows, (r) => toPublicCall(s, r, now)), total: total?.n ?? 0, page, pageSize };
       });
     },
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
+import { inSeries } from '../../platform/db/in-series.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { userIdOf } from './application-access.ts';
 import { conflictDeclarations, reviews } from './calls.tables.ts';
@@ -70,7 +71,7 @@ export function createReviewService({ database, clock }: Pick<Deps, 'database' |
           .where(eq(reviews.reviewerId, userIdOf(s)))
           .orderBy(asc(reviews.status), asc(reviews.createdAt));
         const now = clock.now();
-        return { items: await Promise.all(rows.map((r) => toReview(s, r, now))) };
+        return { items: await inSeries(rows, (r) => toReview(s, r, now)) };
       });
     },
 

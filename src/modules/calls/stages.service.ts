@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
+import { inSeries } from '../../platform/db/in-series.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { createMembersService, memberships, users } from '../identity/index.ts';
 import { territoryThemes } from '../territories/index.ts';
@@ -80,7 +81,7 @@ export function createStagesService(deps: Pick<Deps, 'database' | 'clock' | 'mai
       return inTerritory(database, ctx, slug, 'calls.manage', async (s) => {
         const call = await requireCall(s, callRef);
         const rows = await s.tx.select().from(callStages).where(eq(callStages.callId, call.id)).orderBy(asc(callStages.position));
-        return { items: await Promise.all(rows.map((r) => toStage(s, r))) };
+        return { items: await inSeries(rows, (r) => toStage(s, r)) };
       });
     },
 

@@ -49,17 +49,17 @@ async function cohortsOf(tx: Db, programmeIds: string[]): Promise<(TCohort & { p
 /** Programmes as the staff see them: themes, cohorts with their active counts, and the counts by status. */
 export async function programmeDtos(tx: Db, rows: ProgrammeRow[]): Promise<TProgramme[]> {
   const ids = rows.map((r) => r.id);
-  const [themes, cohorts, counts] = await Promise.all([
-    themesOf(tx, ids),
-    cohortsOf(tx, ids),
-    ids.length
-      ? tx
-          .select({ programmeId: programmeEnrolments.programmeId, status: programmeEnrolments.status, n: count() })
-          .from(programmeEnrolments)
-          .where(inArray(programmeEnrolments.programmeId, ids))
-          .groupBy(programmeEnrolments.programmeId, programmeEnrolments.status)
-      : Promise.resolve([]),
-  ]);
+  // One after the other: the transaction's one connection runs one query at a time.
+  const themes = await themesOf(tx, ids);
+  const cohorts = await cohortsOf(tx, ids);
+  const counts = ids.length
+    ? await tx
+        .select({ programmeId: programmeEnrolments.programmeId, status: programmeEnrolments.status, n: count() })
+        .from(programmeEnrolments)
+        .where(inArray(programmeEnrolments.programmeId, ids))
+        .groupBy(programmeEnrolments.programmeId, programmeEnrolments.status)
+    : [];
+
   const countOf = (id: string, status: string) => Number(counts.find((c) => c.programmeId === id && c.status === status)?.n ?? 0);
   return rows.map((p) => ({
     id: p.id,
