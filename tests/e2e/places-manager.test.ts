@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../../src/demo/seed.ts';
 import { expectHeading, expectNoAxeViolations, type Flow, screenshot, signInThroughPage, startFlow } from './helpers.ts';
-import { managerEmail, memberEmail, memberRequests, type PlacesFixture, placesFixture, slug } from './places-fixtures.ts';
+import { dayWithFreeSlots, managerEmail, memberEmail, memberRequests, type PlacesFixture, placesFixture, slug } from './places-fixtures.ts';
 
 describe('the place managers’ bookings, in English', () => {
   let flow: Flow;
@@ -67,6 +67,50 @@ describe('the place managers’ bookings, in English', () => {
     expect(byId.get(second.id)).toMatchObject({ status: 'cancelled', cancelReason: 'Machine under maintenance' });
     await flow.t.deps.mailer.flush();
     expect(flow.t.smtp.mails.some((m) => m.to.includes(memberEmail) && m.text.includes('Machine under maintenance'))).toBe(true);
+  }, 120_000);
+
+  it('cancels the rest of a member’s weekly series with a reason, in one confirmation', async () => {
+    const { date } = await dayWithFreeSlots(flow, fx.printer.id, 2);
+    const member = await flow.t.signIn(memberEmail, demoPassword);
+    const made = await flow.t.request(member, {
+      method: 'POST',
+      url: `/api/v1/territories/${slug}/bookings/series`,
+      payload: {
+        resourceId: fx.printer.id,
+        start: `${date}T16:00`,
+        durationMinutes: 30,
+        rrule: 'FREQ=WEEKLY;COUNT=3',
+        mode: 'commit',
+        skipConflicts: true,
+      },
+    });
+    expect(made.statusCode).toBe(201);
+    const booked = made.json().booked as { id: string }[];
+    expect(booked.length).toBeGreaterThan(1);
+    const page = await flow.newPage();
+    await signInThroughPage(page, managerEmail, demoPassword);
+    await page.goto(`/t/${slug}/gestion/lieux?ressource=${fx.printer.id}&du=${date}`);
+    await page.locator('.segmented-item[lang="en"]').click();
+    await expectHeading(page, 'Place bookings');
+    const row = page.getByRole('row').filter({ hasText: 'Louis Girard' }).filter({ hasText: '16:00' }).first();
+    await row.getByRole('button', { name: /^Cancel – / }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Cancel this booking?' });
+    await dialog.getByRole('radio', { name: 'All the upcoming bookings of the series' }).check({ force: true });
+    await dialog.getByRole('textbox', { name: 'Reason (required)' }).fill('Printer replaced');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Cancel these bookings' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${booked.length} bookings of the series cancelled.` })
+      .waitFor();
+    const list = await flow.t.request(await flow.t.signIn(managerEmail, demoPassword), {
+      method: 'GET',
+      url: `/api/v1/territories/${slug}/bookings?resourceId=${fx.printer.id}&pageSize=500`,
+    });
+    const statuses = (list.json().items as { id: string; status: string; cancelReason: string | null }[]).filter((b) =>
+      booked.some((x) => x.id === b.id),
+    );
+    expect(statuses.map((b) => [b.status, b.cancelReason])).toEqual(booked.map(() => ['cancelled', 'Printer replaced']));
   }, 120_000);
 
   it('shows the planner and blocks a resource, on a phone', async () => {

@@ -121,6 +121,13 @@ function BookingsList({ territory, places }: { territory: TerritoryDetail; place
     }
     setTimeout(() => status.current?.focus(), 0);
   };
+  // Several rows changed: the page is read again, the outcome announced.
+  const seriesCancelled = (count: number) => {
+    setError(null);
+    setNotice(t.places.cancel.seriesCancelled(count));
+    list.reload();
+    setTimeout(() => status.current?.focus(), 0);
+  };
   const decided = (r: ActionResult) => done('booking' in r && r.booking.status === 'rejected' ? m.rejected : m.approved)(r);
   const columns: Column<Booking>[] = [
     {
@@ -172,7 +179,14 @@ function BookingsList({ territory, places }: { territory: TerritoryDetail; place
         b.status === 'pending' || b.status === 'confirmed' ? (
           <div className="actions-row compact">
             {b.status === 'pending' && <DecideBooking slug={territory.slug} booking={b} timeZone={zone} onDone={decided} />}
-            <CancelBooking slug={territory.slug} booking={b} timeZone={zone} asManager onDone={done(m.cancelled)} />
+            <CancelBooking
+              slug={territory.slug}
+              booking={b}
+              timeZone={zone}
+              asManager
+              onDone={done(m.cancelled)}
+              onSeriesCancelled={seriesCancelled}
+            />
           </div>
         ) : (
           '—'
