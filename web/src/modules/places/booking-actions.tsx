@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { apiRequest } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Button, ConfirmDialog, RadioGroup, TextArea } from '../../ui/index.ts';
@@ -20,6 +20,41 @@ export function StatusBadge({ status, kind }: { status: BookingStatus; kind?: Bo
 }
 
 export type ActionResult = { booking: Booking } | { error: unknown };
+
+/**
+ * The outcome of actions on bookings (cancel, move, decide…) on a page: a notice or the server's
+ * refusal, in a box (`box`) that takes the focus once the action's button is gone or its dialog closed.
+ * `onBooking` receives the booking as the server now has it.
+ */
+export function useBookingOutcome(onBooking: (booking: Booking) => void) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const focus = () => setTimeout(() => box.current?.focus(), 0);
+  return {
+    notice,
+    error,
+    box,
+    /** After an action on one booking: announces `message`, or the refusal. */
+    settle(r: ActionResult, message: string) {
+      if ('error' in r) {
+        setNotice(null);
+        setError(r.error);
+      } else {
+        setError(null);
+        setNotice(message);
+        onBooking(r.booking);
+      }
+      focus();
+    },
+    /** After an action on several bookings (a series): announces `message`. */
+    announce(message: string) {
+      setError(null);
+      setNotice(message);
+      focus();
+    },
+  };
+}
 
 export type CancelBookingProps = {
   slug: string;

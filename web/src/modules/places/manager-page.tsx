@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { Page, TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -7,7 +7,7 @@ import { pageLabels } from '../../shared/pagination.ts';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, Button, type Column, DataTable, Link, Loading, Pagination, SelectField } from '../../ui/index.ts';
 import { BlockingForm } from './blocking-form.tsx';
-import { type ActionResult, CancelBooking, DecideBooking, StatusBadge } from './booking-actions.tsx';
+import { type ActionResult, CancelBooking, DecideBooking, StatusBadge, useBookingOutcome } from './booking-actions.tsx';
 import { CsvExportLink } from './export-link.tsx';
 import { type Booking, type BookingStatus, bookingStatuses, type Place, placesPaths } from './places.api.ts';
 import { ManagerNav, PlacesFrame } from './places-frame.tsx';
@@ -102,31 +102,17 @@ function BookingsList({ territory, places }: { territory: TerritoryDetail; place
   const loaded = list.status === 'ok' ? list.data.items : null;
   const [items, setItems] = useState<Booking[] | null>(null);
   useEffect(() => setItems(loaded), [loaded]);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const status = useRef<HTMLDivElement>(null);
+  const outcome = useBookingOutcome((b) => setItems((xs) => xs?.map((x) => (x.id === b.id ? b : x)) ?? null));
   const apply = (f: Filters) => {
     const next = new URLSearchParams();
     for (const [k, v] of Object.entries(f)) if (v && v !== all && !(k === 'du' && v === today)) next.set(k, v);
     setParams(next);
   };
-  const done = (message: string) => (r: ActionResult) => {
-    if ('error' in r) {
-      setNotice(null);
-      setError(r.error);
-    } else {
-      setError(null);
-      setNotice(message);
-      setItems((xs) => xs?.map((x) => (x.id === r.booking.id ? r.booking : x)) ?? null);
-    }
-    setTimeout(() => status.current?.focus(), 0);
-  };
+  const done = (message: string) => (r: ActionResult) => outcome.settle(r, message);
   // Several rows changed: the page is read again, the outcome announced.
   const seriesCancelled = (count: number) => {
-    setError(null);
-    setNotice(t.places.cancel.seriesCancelled(count));
+    outcome.announce(t.places.cancel.seriesCancelled(count));
     list.reload();
-    setTimeout(() => status.current?.focus(), 0);
   };
   const decided = (r: ActionResult) => done('booking' in r && r.booking.status === 'rejected' ? m.rejected : m.approved)(r);
   const columns: Column<Booking>[] = [
@@ -196,10 +182,10 @@ function BookingsList({ territory, places }: { territory: TerritoryDetail; place
   return (
     <>
       <FilterForm key={params.toString()} places={places} value={filters} onApply={apply} />
-      <div ref={status} tabIndex={-1} role="status" className="focus-target">
-        {notice && <Alert tone="success" announce={false} title={notice} />}
+      <div ref={outcome.box} tabIndex={-1} role="status" className="focus-target">
+        {outcome.notice && <Alert tone="success" announce={false} title={outcome.notice} />}
       </div>
-      <ProblemAlert error={error} />
+      <ProblemAlert error={outcome.error} />
       {list.status === 'loading' && <Loading label={t.common.loading} />}
       {list.status === 'error' && <ProblemAlert error={list.error} onRetry={list.reload} />}
       {list.status === 'ok' && (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Page, TerritoryDetail } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, type Column, DataTable, Link, Loading } from '../../ui/index.ts';
 import { BookAgain } from './book-again.tsx';
-import { type ActionResult, CancelBooking, StatusBadge } from './booking-actions.tsx';
+import { type ActionResult, CancelBooking, StatusBadge, useBookingOutcome } from './booking-actions.tsx';
 import { CalendarFeed } from './calendar-feed.tsx';
 import { CheckInCode } from './check-in-code.tsx';
 import { CheckInQr } from './check-in-qr.tsx';
@@ -23,31 +23,18 @@ function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcomin
   // Kept in the page: a cancellation updates its row from the server's answer, the table stays put.
   const [items, setItems] = useState<Booking[] | null>(null);
   useEffect(() => setItems(loaded), [loaded]);
-  const [notice, setNotice] = useState<string | null>(null);
   const [created, setCreated] = useState<Booking | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const status = useRef<HTMLDivElement>(null);
+  const outcome = useBookingOutcome((b) => setItems((xs) => xs?.map((x) => (x.id === b.id ? b : x)) ?? null));
   const zone = territory.timeZone;
   const done = (r: ActionResult, message: string) => {
     setCreated(null);
-    if ('error' in r) {
-      setNotice(null);
-      setError(r.error);
-    } else {
-      setError(null);
-      setNotice(message);
-      setItems((xs) => xs?.map((x) => (x.id === r.booking.id ? r.booking : x)) ?? null);
-    }
-    // The button that opened the dialog is gone: the message takes the focus.
-    setTimeout(() => status.current?.focus(), 0);
+    outcome.settle(r, message);
   };
   // Several rows changed: the list is read again, the outcome announced.
   const seriesCancelled = (count: number) => {
     setCreated(null);
-    setError(null);
-    setNotice(t.places.cancel.seriesCancelled(count));
+    outcome.announce(t.places.cancel.seriesCancelled(count));
     list.reload();
-    setTimeout(() => status.current?.focus(), 0);
   };
   // A new booking one week later: announced with its check-in code (returned only now), and listed.
   const again = (r: ActionResult) => {
@@ -115,10 +102,10 @@ function Bookings({ territory, upcoming }: { territory: TerritoryDetail; upcomin
   return (
     <>
       {/* The focus lands on the outcome, success or refusal, once the action's button is gone or disabled. */}
-      <div ref={status} tabIndex={-1} className="focus-target">
-        <div role="status">{notice && <Alert tone="success" announce={false} title={notice} />}</div>
+      <div ref={outcome.box} tabIndex={-1} className="focus-target">
+        <div role="status">{outcome.notice && <Alert tone="success" announce={false} title={outcome.notice} />}</div>
         {/* A refusal of "same slot next week" (a rule, an affiliation ended) has no field to show it at. */}
-        <ProblemAlert error={error} listFieldMessages />
+        <ProblemAlert error={outcome.error} listFieldMessages />
       </div>
       {created?.checkInUrl && (
         <CheckInQr url={created.checkInUrl} what={created.resource.name} when={formatPeriod(created.start, created.end, locale, zone)} />

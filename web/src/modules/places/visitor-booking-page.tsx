@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import type { TerritoryDetail } from '../../api/types.ts';
@@ -6,7 +6,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemAlert } from '../../shared/problem-alert.tsx';
 import { Alert, Link, Loading } from '../../ui/index.ts';
-import { type ActionResult, CancelBooking, StatusBadge } from './booking-actions.tsx';
+import { type ActionResult, CancelBooking, StatusBadge, useBookingOutcome } from './booking-actions.tsx';
 import { MoveBooking } from './move-booking.tsx';
 import { type Booking, formatEuros, placesPaths } from './places.api.ts';
 import { PlacesFrame } from './places-frame.tsx';
@@ -22,9 +22,7 @@ function VisitorBooking({ territory, token }: { territory: TerritoryDetail; toke
   const [booking, setBooking] = useState<Booking | null>(null);
   const data = loaded.status === 'ok' ? loaded.data : null;
   useEffect(() => setBooking(data), [data]);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const status = useRef<HTMLDivElement>(null);
+  const outcome = useBookingOutcome(setBooking);
   const zone = territory.timeZone;
   if (loaded.status === 'loading') return <Loading label={t.common.loading} />;
   if (loaded.status === 'error') {
@@ -32,26 +30,15 @@ function VisitorBooking({ territory, token }: { territory: TerritoryDetail; toke
     return missing ? <Alert tone="error" title={v.notFound} /> : <ProblemAlert error={loaded.error} onRetry={loaded.reload} />;
   }
   const b = booking ?? loaded.data;
-  const done = (r: ActionResult, message: string) => {
-    if ('error' in r) {
-      setNotice(null);
-      setError(r.error);
-    } else {
-      setError(null);
-      setNotice(message);
-      setBooking(r.booking);
-    }
-    // The button that opened the dialog may be gone: the outcome takes the focus.
-    setTimeout(() => status.current?.focus(), 0);
-  };
+  const done = (r: ActionResult, message: string) => outcome.settle(r, message);
   const holding = b.status === 'pending' || b.status === 'confirmed';
   const until = b.changeableUntil;
   return (
     <>
       <p className="lead">{v.intro}</p>
-      <div ref={status} tabIndex={-1} className="focus-target">
-        <div role="status">{notice && <Alert tone="success" announce={false} title={notice} />}</div>
-        <ProblemAlert error={error} listFieldMessages />
+      <div ref={outcome.box} tabIndex={-1} className="focus-target">
+        <div role="status">{outcome.notice && <Alert tone="success" announce={false} title={outcome.notice} />}</div>
+        <ProblemAlert error={outcome.error} listFieldMessages />
       </div>
       <section aria-labelledby="visitor-booking-details" className="visitor-booking">
         <h2 id="visitor-booking-details">{v.details}</h2>
