@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.ts';
@@ -36,7 +36,7 @@ export function createMailer(database: Database, config: MailConfig, log: Logger
       type Claimed = Pick<typeof mailOutbox.$inferSelect, 'id' | 'to' | 'subject' | 'text' | 'html' | 'attachments' | 'attempts'>;
       return (r as unknown as { rows: Claimed[] }).rows;
     });
-    let sent = 0;
+    const sentIds: string[] = [];
     for (const m of pending) {
       try {
         await transport.sendMail({
@@ -48,13 +48,7 @@ export function createMailer(database: Database, config: MailConfig, log: Logger
           attachments: m.attachments ?? undefined,
         });
         if (!config.smtpUrl) log.info({ mail: { to: m.to, subject: m.subject, text: m.text } }, 'e-mail (development: not sent)');
-        await database.transaction({ system: true }, (tx) =>
-          tx
-            .update(mailOutbox)
-            .set({ status: 'sent', sentAt: new Date(), attempts: m.attempts + 1 })
-            .where(eq(mailOutbox.id, m.id)),
-        );
-        sent++;
+        sentIds.push(m.id);
       } catch (err) {
         log.warn({ err, mailId: m.id }, 'e-mail delivery failed');
         await database.transaction({ system: true }, (tx) =>
@@ -69,7 +63,16 @@ export function createMailer(database: Database, config: MailConfig, log: Logger
         );
       }
     }
-    return sent;
+    // The batch's sent messages marked in one statement: under load, one transaction per batch rather than per message.
+    if (sentIds.length) {
+      await database.transaction({ system: true }, (tx) =>
+        tx
+          .update(mailOutbox)
+          .set({ status: 'sent', sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1` })
+          .where(inArray(mailOutbox.id, sentIds)),
+      );
+    }
+    return sentIds.length;
   }
 
   return {
