@@ -161,14 +161,20 @@ export async function refreshSearchText(tx: Db, ids: string[]): Promise<void> {
   await addSearchWords(tx, ids);
 }
 
-/** Adds the words of these organisations' documents to the territory's words (`search_words`). */
+/**
+ * Adds the words of these organisations' documents to the territory's words (`search_words`). They
+ * are read from the word arrays already computed (`search_words`: the document's plain words and
+ * the name's joined ones) rather than computed again: a word is plain when the document holds it
+ * as it is, unless it is only the whole name run together (`totem_plain_words`), so no name is
+ * normalised again and an import's vocabulary costs a pass over arrays.
+ */
 export async function addSearchWords(tx: Db, ids: string[]): Promise<void> {
   if (!ids.length) return;
   await tx.execute(sql`
     INSERT INTO search_words (territory_id, word, plain)
-    SELECT territory_id, w, bool_or(plain) FROM (
-      SELECT territory_id, unnest(totem_plain_words(name, search_text)) AS w, true AS plain FROM organizations WHERE id IN ${ids}
-      UNION ALL SELECT territory_id, unnest(totem_joined_words(name)), false FROM organizations WHERE id IN ${ids}
-    ) words GROUP BY 1, 2
+    SELECT o.territory_id, w, bool_or(w = ANY (string_to_array(o.search_text, ' '))
+      AND NOT (w = replace(o.search_name, ' ', '') AND position(' ' IN o.search_name) > 0))
+    FROM organizations o CROSS JOIN LATERAL unnest(o.search_words) AS w
+    WHERE o.id IN ${ids} GROUP BY 1, 2
     ON CONFLICT (territory_id, word) DO UPDATE SET plain = true WHERE excluded.plain AND NOT search_words.plain`);
 }
