@@ -114,10 +114,12 @@ const columnsOf = (alias: string) => sql.raw(columns.map((c) => `${alias}.${c}`)
 
 /**
  * Which organisations match the words: each query word must be found (itself or a word it stands
- * for), alone or joined to its neighbour ("fab lab" as "fablab"). The match runs in
- * `totem_search_organizations` (migrations 0013 and 0015), where the GIN indexes on the word arrays
- * can serve it; it returns each row with its facet columns, so no join follows. Also a rank: the name equal to or beginning
- * with the query first, then names holding the words, then exact (not misspelt) words (`hits`).
+ * for), alone or joined to its neighbour ("fab lab" as "fablab"). The match reads the view
+ * `organization_search_words_in_territory` (migration 0015: the territory's rows, without the
+ * row-level security that would keep `&&` from the GIN indexes), whose rows carry their facet
+ * columns, so no join follows. Also a rank: the name equal to or beginning with the query first,
+ * then names holding the words, then exact (not misspelt) words (`hits`, how many of the query's
+ * distinct words the organisation holds as they are).
  */
 async function matchWords(tx: Db, territoryId: string, words: string[], normalized: string, audience: Audience) {
   const pairs = words.slice(1).map((w, k) => `${words[k]}${w}`);
@@ -126,10 +128,18 @@ async function matchWords(tx: Db, territoryId: string, words: string[], normaliz
   const joined = expanded.slice(words.length);
   // Each query word's alternatives (itself, or joined to a neighbour) as one group of words: `a && x OR a && y` is `a && (x ∪ y)`.
   const groups = words.map((_, i) => [...new Set([...(single[i] ?? []), ...(joined[i - 1] ?? []), ...(joined[i] ?? [])])]);
+  const held = sql.raw(audience === 'public' ? 'm.public_search_words' : 'm.search_words');
+  const hits = sql.join(
+    [...new Set(words)].map((w) => sql`(${held} && ${textArray([w])})::int`),
+    sql` + `,
+  );
   const source = groups.some((g) => !g.length)
     ? sql`(SELECT ${columnsOf('f')}, '' AS search_name, 0 AS hits FROM organization_search f WHERE false) s`
-    : sql`(SELECT ${columnsOf('m')}, m.search_name, m.hits
-        FROM totem_search_organizations(${JSON.stringify(groups)}::jsonb, ${textArray([...new Set(words)])}, ${audience === 'public'}) m) s`;
+    : sql`(SELECT ${columnsOf('m')}, m.search_name, ${hits} AS hits FROM organization_search_words_in_territory m
+        WHERE ${audience === 'public' ? sql`m.is_public` : sql`true`}${sql.join(
+          groups.map((g) => sql` AND ${held} && ${textArray(g)}`),
+          sql``,
+        )}) s`;
   const nameWords = sql`string_to_array(s.search_name, ' ')`;
   const rank = sql`(CASE WHEN s.search_name = ${normalized} THEN 3 ELSE 0 END
     + CASE WHEN s.search_name LIKE ${`${normalized}%`} THEN 2 ELSE 0 END
