@@ -127,10 +127,13 @@ export function toPublicOrganization(o: TOrganization): TPublicOrganization {
  * documents are normalised by the same function on both engines. Tags may be null (a row being
  * inserted that leaves them to their default): the normalisation folds the missing space away.
  */
-function documents() {
+function documents(withThemes = true) {
   const pub = (field: TPublicField, value: ReturnType<typeof sql>) => sql`CASE WHEN ${field} = ANY(o.public_fields) THEN ${value} END`;
-  const themes = sql`(SELECT string_agg(t.label_fr || ' ' || t.label_en || ' ' || t.slug, ' ') FROM organization_themes ot
-    JOIN territory_themes t ON t.id = ot.theme_id WHERE ot.organization_id = o.id)`;
+  // NULL is left out by concat_ws as an organisation without themes is, so a new row (no themes yet) skips the lookup.
+  const themes = withThemes
+    ? sql`(SELECT string_agg(t.label_fr || ' ' || t.label_en || ' ' || t.slug, ' ') FROM organization_themes ot
+    JOIN territory_themes t ON t.id = ot.theme_id WHERE ot.organization_id = o.id)`
+    : sql`NULL`;
   const tags = sql`array_to_string(o.tags, ' ')`;
   return sql`totem_search_doc(o.name, concat_ws(' ', o.legal_name, o.siren, o.siret, o.rna, o.street, o.city, o.commune_name,
           o.sector, o.description_fr, o.description_en, o.external_id, ${tags}, ${themes})) AS doc,
@@ -146,7 +149,7 @@ export const searchColumns = ['search_text', 'public_search_text', 'search_name'
 export const searchValues = () =>
   sql`d.doc, d.pub, totem_normalize(o.name), totem_search_words(o.name, d.doc), totem_search_words(o.name, d.pub)`;
 /** What an insert of rows aliased `o` joins to compute their search columns (a new row has no themes yet). */
-export const searchDocumentsOf = () => sql`CROSS JOIN LATERAL (SELECT ${documents()}) d`;
+export const searchDocumentsOf = () => sql`CROSS JOIN LATERAL (SELECT ${documents(false)}) d`;
 
 /** Recomputes the normalised search documents of organisations, then adds their words to the territory's. */
 export async function refreshSearchText(tx: Db, ids: string[]): Promise<void> {
