@@ -25,6 +25,7 @@ ALTER TABLE "organization_search_words" ADD COLUMN "shows_themes" boolean NOT NU
 ALTER TABLE "organization_search_words" ADD COLUMN "name" text NOT NULL;--> statement-breakpoint
 ALTER TABLE "organization_facet_counts" ADD CONSTRAINT "organization_facet_counts_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "organization_facet_counts_idx" ON "organization_facet_counts" USING btree ("territory_id","audience");--> statement-breakpoint
+CREATE INDEX "organization_search_territory_kind_idx" ON "organization_search" USING btree ("territory_id","kind");--> statement-breakpoint
 CREATE INDEX "search_words_plain_trgm_idx" ON "search_words" USING gin ("word" gin_trgm_ops) WHERE "search_words"."plain";--> statement-breakpoint
 -- custom SQL: directory
 -- organization_search_words now carries what organization_search counts and sorts, so that a search

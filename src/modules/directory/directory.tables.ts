@@ -128,7 +128,11 @@ export const organizationSearch = pgTable(
     /** The organisation's name, the sort key without a query. */
     name: text('name').notNull(),
   },
-  (t) => [index('organization_search_territory_name_idx').on(t.territoryId, t.name)],
+  (t) => [
+    index('organization_search_territory_name_idx').on(t.territoryId, t.name),
+    // A search without words filtered by kind reads that kind's rows, not the territory's.
+    index('organization_search_territory_kind_idx').on(t.territoryId, t.kind),
+  ],
 );
 
 /**
