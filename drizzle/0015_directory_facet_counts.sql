@@ -30,33 +30,39 @@ CREATE INDEX "search_words_plain_trgm_idx" ON "search_words" USING gin ("word" g
 -- custom SQL: directory
 -- organization_search_words now carries what organization_search counts and sorts, so that a search
 -- with words reads the rows its words match and nothing else (the join to organization_search cost
--- more than the match). The triggers of migration 0013 write both copies; the words' copy takes
--- its facet columns from organization_search, written just before in the same trigger.
+-- more than the match). The triggers of migration 0013 write both copies from the same values, each
+-- computed once per row (`f`), in one statement: joining the written rows back to organization_search
+-- would be planned as a scan of the whole table for each chunk of an import.
 CREATE OR REPLACE FUNCTION totem_organization_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO organization_search AS s (organization_id, territory_id, is_public, kind, membership_status, commune_insee,
-    commune_name, tags, theme_ids, shows_status, shows_commune, shows_tags, shows_themes, name)
-  SELECT o.id, o.territory_id, o.is_public, o.kind, o.membership_status, o.commune_insee, o.commune_name, o.tags,
-    coalesce((SELECT array_agg(ot.theme_id ORDER BY ot.theme_id) FROM organization_themes ot WHERE ot.organization_id = o.id), '{}'),
-    'membershipStatus' = ANY(o.public_fields), 'commune' = ANY(o.public_fields), 'tags' = ANY(o.public_fields),
-    'themes' = ANY(o.public_fields), o.name
-  FROM changed o
-  ON CONFLICT (organization_id) DO UPDATE SET territory_id = excluded.territory_id, is_public = excluded.is_public,
-    kind = excluded.kind, membership_status = excluded.membership_status, commune_insee = excluded.commune_insee,
-    commune_name = excluded.commune_name, tags = excluded.tags, shows_status = excluded.shows_status,
-    shows_commune = excluded.shows_commune, shows_tags = excluded.shows_tags, shows_themes = excluded.shows_themes,
-    name = excluded.name
-  WHERE (s.territory_id, s.is_public, s.kind, s.membership_status, s.commune_insee, s.commune_name, s.tags, s.shows_status,
-      s.shows_commune, s.shows_tags, s.shows_themes, s.name)
-    IS DISTINCT FROM (excluded.territory_id, excluded.is_public, excluded.kind, excluded.membership_status,
-      excluded.commune_insee, excluded.commune_name, excluded.tags, excluded.shows_status, excluded.shows_commune,
-      excluded.shows_tags, excluded.shows_themes, excluded.name);
+  WITH f AS MATERIALIZED (
+    SELECT o.id AS organization_id, o.territory_id, o.is_public, o.kind, o.membership_status, o.commune_insee, o.commune_name,
+      o.tags, coalesce((SELECT array_agg(ot.theme_id ORDER BY ot.theme_id) FROM organization_themes ot
+        WHERE ot.organization_id = o.id), '{}') AS theme_ids,
+      'membershipStatus' = ANY(o.public_fields) AS shows_status, 'commune' = ANY(o.public_fields) AS shows_commune,
+      'tags' = ANY(o.public_fields) AS shows_tags, 'themes' = ANY(o.public_fields) AS shows_themes, o.name,
+      o.search_name, o.search_words, o.public_search_words
+    FROM changed o),
+  copied AS (
+    INSERT INTO organization_search AS s (organization_id, territory_id, is_public, kind, membership_status, commune_insee,
+      commune_name, tags, theme_ids, shows_status, shows_commune, shows_tags, shows_themes, name)
+    SELECT organization_id, territory_id, is_public, kind, membership_status, commune_insee, commune_name, tags, theme_ids,
+      shows_status, shows_commune, shows_tags, shows_themes, name FROM f
+    ON CONFLICT (organization_id) DO UPDATE SET territory_id = excluded.territory_id, is_public = excluded.is_public,
+      kind = excluded.kind, membership_status = excluded.membership_status, commune_insee = excluded.commune_insee,
+      commune_name = excluded.commune_name, tags = excluded.tags, shows_status = excluded.shows_status,
+      shows_commune = excluded.shows_commune, shows_tags = excluded.shows_tags, shows_themes = excluded.shows_themes,
+      name = excluded.name
+    WHERE (s.territory_id, s.is_public, s.kind, s.membership_status, s.commune_insee, s.commune_name, s.tags, s.shows_status,
+        s.shows_commune, s.shows_tags, s.shows_themes, s.name)
+      IS DISTINCT FROM (excluded.territory_id, excluded.is_public, excluded.kind, excluded.membership_status,
+        excluded.commune_insee, excluded.commune_name, excluded.tags, excluded.shows_status, excluded.shows_commune,
+        excluded.shows_tags, excluded.shows_themes, excluded.name))
   INSERT INTO organization_search_words AS w (organization_id, territory_id, is_public, search_name, search_words,
     public_search_words, kind, membership_status, commune_insee, commune_name, tags, theme_ids, shows_status, shows_commune,
     shows_tags, shows_themes, name)
-  SELECT o.id, o.territory_id, o.is_public, o.search_name, o.search_words, o.public_search_words, s.kind, s.membership_status,
-    s.commune_insee, s.commune_name, s.tags, s.theme_ids, s.shows_status, s.shows_commune, s.shows_tags, s.shows_themes, s.name
-  FROM changed o JOIN organization_search s ON s.organization_id = o.id
+  SELECT organization_id, territory_id, is_public, search_name, search_words, public_search_words, kind, membership_status,
+    commune_insee, commune_name, tags, theme_ids, shows_status, shows_commune, shows_tags, shows_themes, name FROM f
   ON CONFLICT (organization_id) DO UPDATE SET territory_id = excluded.territory_id, is_public = excluded.is_public,
     search_name = excluded.search_name, search_words = excluded.search_words, public_search_words = excluded.public_search_words,
     kind = excluded.kind, membership_status = excluded.membership_status, commune_insee = excluded.commune_insee,
@@ -73,28 +79,34 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION totem_organization_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO organization_search (organization_id, territory_id, is_public, kind, membership_status, commune_insee,
-    commune_name, tags, theme_ids, shows_status, shows_commune, shows_tags, shows_themes, name)
-  SELECT o.id, o.territory_id, o.is_public, o.kind, o.membership_status, o.commune_insee, o.commune_name, o.tags,
-    coalesce((SELECT array_agg(ot.theme_id ORDER BY ot.theme_id) FROM organization_themes ot WHERE ot.organization_id = o.id), '{}'),
-    'membershipStatus' = ANY(o.public_fields), 'commune' = ANY(o.public_fields), 'tags' = ANY(o.public_fields),
-    'themes' = ANY(o.public_fields), o.name
-  FROM changed o;
+  WITH f AS MATERIALIZED (
+    SELECT o.id AS organization_id, o.territory_id, o.is_public, o.kind, o.membership_status, o.commune_insee, o.commune_name,
+      o.tags, coalesce((SELECT array_agg(ot.theme_id ORDER BY ot.theme_id) FROM organization_themes ot
+        WHERE ot.organization_id = o.id), '{}') AS theme_ids,
+      'membershipStatus' = ANY(o.public_fields) AS shows_status, 'commune' = ANY(o.public_fields) AS shows_commune,
+      'tags' = ANY(o.public_fields) AS shows_tags, 'themes' = ANY(o.public_fields) AS shows_themes, o.name,
+      o.search_name, o.search_words, o.public_search_words
+    FROM changed o),
+  copied AS (
+    INSERT INTO organization_search (organization_id, territory_id, is_public, kind, membership_status, commune_insee,
+      commune_name, tags, theme_ids, shows_status, shows_commune, shows_tags, shows_themes, name)
+    SELECT organization_id, territory_id, is_public, kind, membership_status, commune_insee, commune_name, tags, theme_ids,
+      shows_status, shows_commune, shows_tags, shows_themes, name FROM f)
   INSERT INTO organization_search_words (organization_id, territory_id, is_public, search_name, search_words, public_search_words,
     kind, membership_status, commune_insee, commune_name, tags, theme_ids, shows_status, shows_commune, shows_tags, shows_themes, name)
-  SELECT o.id, o.territory_id, o.is_public, o.search_name, o.search_words, o.public_search_words, s.kind, s.membership_status,
-    s.commune_insee, s.commune_name, s.tags, s.theme_ids, s.shows_status, s.shows_commune, s.shows_tags, s.shows_themes, s.name
-  FROM changed o JOIN organization_search s ON s.organization_id = o.id;
+  SELECT organization_id, territory_id, is_public, search_name, search_words, public_search_words, kind, membership_status,
+    commune_insee, commune_name, tags, theme_ids, shows_status, shows_commune, shows_tags, shows_themes, name FROM f;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION totem_organization_search_themes() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE organization_search s SET theme_ids = coalesce((SELECT array_agg(ot.theme_id ORDER BY ot.theme_id)
-    FROM organization_themes ot WHERE ot.organization_id = s.organization_id), '{}')
-  WHERE s.organization_id IN (SELECT organization_id FROM changed);
-  UPDATE organization_search_words w SET theme_ids = s.theme_ids FROM organization_search s
-  WHERE s.organization_id = w.organization_id AND w.organization_id IN (SELECT organization_id FROM changed)
-    AND w.theme_ids IS DISTINCT FROM s.theme_ids;
+  WITH copied AS (
+    UPDATE organization_search s SET theme_ids = coalesce((SELECT array_agg(ot.theme_id ORDER BY ot.theme_id)
+      FROM organization_themes ot WHERE ot.organization_id = s.organization_id), '{}')
+    WHERE s.organization_id IN (SELECT organization_id FROM changed)
+    RETURNING s.organization_id, s.theme_ids)
+  UPDATE organization_search_words w SET theme_ids = c.theme_ids FROM copied c
+  WHERE w.organization_id = c.organization_id AND w.theme_ids IS DISTINCT FROM c.theme_ids;
   RETURN NULL;
 END $$;--> statement-breakpoint
 INSERT INTO organization_search_words (organization_id, territory_id, is_public, search_name, search_words, public_search_words,
@@ -131,10 +143,12 @@ CREATE OR REPLACE FUNCTION totem_similar_words(terms text[], most int) RETURNS T
 $$;--> statement-breakpoint
 -- The facet counts' changes made by a statement on organization_search: +1 for each value an added
 -- row holds, -1 for each a removed row held, per audience (the public counts a public
--- organisation's value only when it shows the field, as the search does), summed per value.
+-- organisation's value only when it shows the field, as the search does), summed per value. None
+-- for a territory being deleted: its counts go with it (and could not refer to it).
 CREATE OR REPLACE FUNCTION totem_facet_count_changes(added organization_search[], removed organization_search[]) RETURNS void
   LANGUAGE sql AS $$
   INSERT INTO organization_facet_counts (territory_id, audience, facet, value, label, n, seen)
+  SELECT c.* FROM (
   SELECT r.territory_id, a.audience, k.facet, k.value, k.label,
     sum(CASE WHEN k.shown THEN r.sign ELSE 0 END)::int, sum(CASE WHEN k.shown OR k.facet = 'commune' THEN r.sign ELSE 0 END)::int
   FROM (SELECT x.*, 1 AS sign FROM unnest(added) x UNION ALL SELECT x.*, -1 FROM unnest(removed) x) r
@@ -151,6 +165,7 @@ CREATE OR REPLACE FUNCTION totem_facet_count_changes(added organization_search[]
   WHERE a.audience = 'staff' OR r.is_public
   GROUP BY 1, 2, 3, 4, 5
   HAVING sum(CASE WHEN k.shown THEN r.sign ELSE 0 END) <> 0 OR sum(CASE WHEN k.shown OR k.facet = 'commune' THEN r.sign ELSE 0 END) <> 0
+  ) c WHERE EXISTS (SELECT FROM territories t WHERE t.id = c.territory_id)
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION totem_organization_facet_counts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

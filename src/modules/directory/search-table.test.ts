@@ -258,6 +258,16 @@ describe('the kept facet counts', () => {
           VALUES (${betaId}, 'public', 'total', '', 1000, 1000)`),
       ),
     ).rejects.toThrow();
+    // Deleting a territory deletes its organisations, whose counts' changes must not outlive it.
+    const gone = await t.deps.database.transaction({ system: true }, async (tx) => {
+      const [territory] = rows<{ id: string }>(
+        await tx.execute(sql`INSERT INTO territories (slug, name, time_zone) VALUES ('gamma', 'Gamma', 'Europe/Paris') RETURNING id`),
+      );
+      await tx.execute(sql`INSERT INTO organizations (territory_id, kind, name) VALUES (${territory?.id}, 'sme', 'Éphémère')`);
+      await tx.execute(sql`DELETE FROM territories WHERE id = ${territory?.id}`);
+      return rows(await tx.execute(sql`SELECT * FROM organization_facet_counts WHERE territory_id = ${territory?.id}`));
+    });
+    expect(gone).toEqual([]);
     const alpha = await t.deps.database.transaction({ territoryId: alphaId }, (tx) => countedFacets(tx, alphaId, 'staff', 'fr'));
     const beta = await t.deps.database.transaction({ territoryId: alphaId }, (tx) => countedFacets(tx, betaId, 'staff', 'fr'));
     expect(alpha.total).toBeGreaterThan(0);
