@@ -6,6 +6,7 @@
  * exactly what the application would have written. Indexing the documents takes most of the time.
  */
 import { eq, sql } from 'drizzle-orm';
+import { compactFacetCounts } from '../../src/modules/directory/facet-counts.ts';
 import { organizations, people } from '../../src/modules/directory/index.ts';
 import { refreshSearchText } from '../../src/modules/directory/organization-dto.ts';
 import { personSearchDoc } from '../../src/modules/directory/people.service.ts';
@@ -181,6 +182,8 @@ async function generateOrganizations(tx: Db, territoryId: string, n: number, the
   // rows are updated by id, or each chunk reads every row written before it.
   await tx.execute(sql`SELECT totem_analyze_directory()`);
   for (let i = 0; i < ids.length; i += 2_000) await refreshSearchText(tx, ids.slice(i, i + 2_000));
+  // As an import does: the facet counts' changes of every statement above, folded into a row per value.
+  await compactFacetCounts(tx);
 }
 
 async function generatePeople(tx: Db, territoryId: string, n: number, r: ReturnType<typeof random>) {

@@ -24,12 +24,15 @@ const rounds: Record<Scale['name'], number> = { territory: 20, region: 3, nation
 /** The issue's target: 100,000 rows imported (preview + commit) in under a minute. */
 const importTarget = { rows: 100_000, seconds: 60 };
 
-type SearchFigures = { apiP50: number; apiP99: number; rawP50: number; rawP99: number; samples: number };
+/** One query's measured times in milliseconds, so that the slowest query can be told apart. */
+type QueryFigures = { query: string; apiMs: number[]; rawMs: number[] };
+type SearchFigures = { apiP50: number; apiP99: number; rawP50: number; rawP99: number; samples: number; perQuery: QueryFigures[] };
 
 async function searchIn(b: BenchApp, scale: Scale): Promise<SearchFigures> {
   const api: number[] = [];
   const raw: number[] = [];
   const parsed = queries.map((q) => ZOrganizationSearchQuery.parse(Object.fromEntries(new URLSearchParams(q))));
+  const perQuery: QueryFigures[] = queries.map((query) => ({ query, apiMs: [], rawMs: [] }));
   for (let round = -1; round < rounds[scale.name]; round++) {
     for (const [i, q] of queries.entries()) {
       let t0 = performance.now();
@@ -44,6 +47,8 @@ async function searchIn(b: BenchApp, scale: Scale): Promise<SearchFigures> {
       if (round >= 0) {
         api.push(apiMs);
         raw.push(rawMs);
+        perQuery[i]?.apiMs.push(Math.round(apiMs * 10) / 10);
+        perQuery[i]?.rawMs.push(Math.round(rawMs * 10) / 10);
       }
     }
   }
@@ -53,6 +58,7 @@ async function searchIn(b: BenchApp, scale: Scale): Promise<SearchFigures> {
     rawP50: percentile(raw, 50),
     rawP99: percentile(raw, 99),
     samples: api.length,
+    perQuery,
   };
 }
 
@@ -68,6 +74,7 @@ async function measure(engine: Engine, scale: Scale): Promise<ScaleFigures> {
   try {
     const generated = await generate(b.deps.database, b.territoryId, scale, b.themeIds);
     const search = await searchIn(b, scale);
+    for (const q of search.perQuery) console.log(`  search ${q.query}: API ${q.apiMs.join(', ')} ms, bare ${q.rawMs.join(', ')} ms`);
     console.log(`  import: ${engine}, ${scale.organizations} organisations…`);
     return {
       generateSeconds: generated.seconds,

@@ -1,15 +1,18 @@
 import { purgeOrphanFiles } from '../modules/calls/index.ts';
+import { compactAllFacetCounts } from '../modules/directory/index.ts';
 import { createIdentityMaintenance } from '../modules/identity/index.ts';
 import type { Deps } from '../platform/context.ts';
 import { purgeSentMail } from '../platform/mail/retention.ts';
 
 /**
  * The hourly retention work of a running server: expired sessions and tokens, old sign-in
- * attempts, sent e-mails past their retention, application files no answer refers to.
+ * attempts, sent e-mails past their retention, application files no answer refers to; and the
+ * directory's facet counts folded (each write appends its changes).
  */
 export async function hourlyMaintenance(deps: Pick<Deps, 'database' | 'clock'>) {
   const identity = await createIdentityMaintenance(deps).purgeExpired();
   const sentMails = await purgeSentMail(deps.database, deps.clock.now());
   const orphanFiles = await purgeOrphanFiles(deps.database, deps.clock.now());
+  await compactAllFacetCounts(deps.database);
   return { ...identity, sentMails, orphanFiles };
 }

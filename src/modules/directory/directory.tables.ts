@@ -94,7 +94,8 @@ export const searchWords = pgTable(
   (t) => [
     primaryKey({ columns: [t.territoryId, t.word] }),
     index('search_words_prefix_idx').on(t.territoryId, t.word.op('text_pattern_ops')),
-    index('search_words_word_trgm_idx').using('gin', t.word.op('gin_trgm_ops')),
+    // Typos are looked for among plain words only: joined words (two thirds of them) stay out of the index.
+    index('search_words_plain_trgm_idx').using('gin', t.word.op('gin_trgm_ops')).where(sql`${t.plain}`),
   ],
 );
 
@@ -127,13 +128,19 @@ export const organizationSearch = pgTable(
     /** The organisation's name, the sort key without a query. */
     name: text('name').notNull(),
   },
-  (t) => [index('organization_search_territory_name_idx').on(t.territoryId, t.name)],
+  (t) => [
+    index('organization_search_territory_name_idx').on(t.territoryId, t.name),
+    // A search without words filtered by kind reads that kind's rows, not the territory's.
+    index('organization_search_territory_kind_idx').on(t.territoryId, t.kind),
+  ],
 );
 
 /**
- * What the word match reads of each organisation: its word arrays (GIN-indexed here) and its
- * normalised name, for the rank; kept by the same triggers as `organization_search`, apart from it
- * so that counting facets never reads words.
+ * What a search with words reads of each organisation: its word arrays (GIN-indexed here), its
+ * normalised name for the rank, and a copy of the columns of `organization_search` it counts and
+ * sorts, so that the rows the words match need no join (at 100,000 organisations the join cost
+ * more than the match). Kept by the same triggers as `organization_search`; searches without
+ * words read the narrower `organization_search`.
  */
 export const organizationSearchWords = pgTable(
   'organization_search_words',
@@ -146,11 +153,48 @@ export const organizationSearchWords = pgTable(
     searchName: text('search_name').notNull(),
     searchWords: text('search_words').array().notNull(),
     publicSearchWords: text('public_search_words').array().notNull(),
+    kind: text('kind').notNull(),
+    membershipStatus: text('membership_status').notNull(),
+    communeInsee: text('commune_insee'),
+    communeName: text('commune_name'),
+    tags: text('tags').array().notNull(),
+    themeIds: uuid('theme_ids').array().notNull(),
+    showsStatus: boolean('shows_status').notNull(),
+    showsCommune: boolean('shows_commune').notNull(),
+    showsTags: boolean('shows_tags').notNull(),
+    showsThemes: boolean('shows_themes').notNull(),
+    name: text('name').notNull(),
   },
   (t) => [
     index('organization_search_words_idx').using('gin', t.searchWords),
     index('organization_search_public_words_idx').using('gin', t.publicSearchWords),
   ],
+);
+
+/**
+ * How many of a territory's organisations hold each facet value, for each audience (`public`: the
+ * public organisations, a value counted only when its field is public; `staff`: all), so that a
+ * search without words reads the counts rather than counting the whole territory. Rows are
+ * changes, not totals: a statement trigger on `organization_search` appends what each statement
+ * added and removed (migration 0015), so concurrent writers never wait for each other on a shared
+ * counter row; the counts are the sums, exact in every snapshot. `totem_compact_facet_counts`
+ * folds a territory's rows into one per value. `seen` counts the organisations holding the value
+ * whether or not they show it: a commune's label comes from all of them, as the search's does.
+ */
+export const organizationFacetCounts = pgTable(
+  'organization_facet_counts',
+  {
+    territoryId: territoryId(),
+    audience: text('audience').notNull(),
+    /** `total` (value ''), `kind`, `status`, `commune`, `tag` or `theme` (its id). */
+    facet: text('facet').notNull(),
+    value: text('value').notNull(),
+    /** The commune's name for a commune, null otherwise. */
+    label: text('label'),
+    n: integer('n').notNull(),
+    seen: integer('seen').notNull(),
+  },
+  (t) => [index('organization_facet_counts_idx').on(t.territoryId, t.audience)],
 );
 
 /** The territory's themes an organisation works on. */

@@ -3,6 +3,7 @@ import type { Ctx, Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { decodeBytes, type Encoding, type ParsedCsv, parseCsv } from './csv.ts';
+import { compactFacetCounts } from './facet-counts.ts';
 import type { TImportReport, TImportRequest } from './import.contract.ts';
 import { importError, importText } from './import-messages.ts';
 import { type PlannedRow, type Progress, planImport } from './import-plan.ts';
@@ -77,6 +78,8 @@ async function apply(s: Scoped, rows: PlannedRow[], onProgress?: Progress): Prom
     for (const r of chunk) done.push({ ...r, organizationId: created.get(r.line) ?? r.organizationId });
     onProgress?.(done.length, rows.length);
   }
+  // Each chunk appended its facet counts' changes: folded once, so that searches read a row per value again.
+  if (rows.length > writeChunk) await compactFacetCounts(s.tx);
   return done;
 }
 

@@ -14,6 +14,8 @@ export {
   people,
 } from './directory.tables.ts';
 export { revenueBands } from './directory.values.ts';
+/** Folds every territory's directory facet counts (hourly maintenance). */
+export { compactAllFacetCounts } from './facet-counts.ts';
 export { isValidRna, isValidSiren, isValidSiret } from './identifiers.ts';
 /** Adds a dated figure (headcount, funds raised in cents, revenue band) to an organisation, in the caller's transaction, audited. */
 export { addMetric as recordOrganizationFigure } from './metrics.service.ts';

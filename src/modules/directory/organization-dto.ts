@@ -127,10 +127,13 @@ export function toPublicOrganization(o: TOrganization): TPublicOrganization {
  * documents are normalised by the same function on both engines. Tags may be null (a row being
  * inserted that leaves them to their default): the normalisation folds the missing space away.
  */
-function documents() {
+function documents(withThemes = true) {
   const pub = (field: TPublicField, value: ReturnType<typeof sql>) => sql`CASE WHEN ${field} = ANY(o.public_fields) THEN ${value} END`;
-  const themes = sql`(SELECT string_agg(t.label_fr || ' ' || t.label_en || ' ' || t.slug, ' ') FROM organization_themes ot
-    JOIN territory_themes t ON t.id = ot.theme_id WHERE ot.organization_id = o.id)`;
+  // NULL is left out by concat_ws as an organisation without themes is, so a new row (no themes yet) skips the lookup.
+  const themes = withThemes
+    ? sql`(SELECT string_agg(t.label_fr || ' ' || t.label_en || ' ' || t.slug, ' ') FROM organization_themes ot
+    JOIN territory_themes t ON t.id = ot.theme_id WHERE ot.organization_id = o.id)`
+    : sql`NULL`;
   const tags = sql`array_to_string(o.tags, ' ')`;
   return sql`totem_search_doc(o.name, concat_ws(' ', o.legal_name, o.siren, o.siret, o.rna, o.street, o.city, o.commune_name,
           o.sector, o.description_fr, o.description_en, o.external_id, ${tags}, ${themes})) AS doc,
@@ -146,7 +149,7 @@ export const searchColumns = ['search_text', 'public_search_text', 'search_name'
 export const searchValues = () =>
   sql`d.doc, d.pub, totem_normalize(o.name), totem_search_words(o.name, d.doc), totem_search_words(o.name, d.pub)`;
 /** What an insert of rows aliased `o` joins to compute their search columns (a new row has no themes yet). */
-export const searchDocumentsOf = () => sql`CROSS JOIN LATERAL (SELECT ${documents()}) d`;
+export const searchDocumentsOf = () => sql`CROSS JOIN LATERAL (SELECT ${documents(false)}) d`;
 
 /** Recomputes the normalised search documents of organisations, then adds their words to the territory's. */
 export async function refreshSearchText(tx: Db, ids: string[]): Promise<void> {
@@ -161,14 +164,20 @@ export async function refreshSearchText(tx: Db, ids: string[]): Promise<void> {
   await addSearchWords(tx, ids);
 }
 
-/** Adds the words of these organisations' documents to the territory's words (`search_words`). */
+/**
+ * Adds the words of these organisations' documents to the territory's words (`search_words`). They
+ * are read from the word arrays already computed (`search_words`: the document's plain words and
+ * the name's joined ones) rather than computed again: a word is plain when the document holds it
+ * as it is, unless it is only the whole name run together (`totem_plain_words`), so no name is
+ * normalised again and an import's vocabulary costs a pass over arrays.
+ */
 export async function addSearchWords(tx: Db, ids: string[]): Promise<void> {
   if (!ids.length) return;
   await tx.execute(sql`
     INSERT INTO search_words (territory_id, word, plain)
-    SELECT territory_id, w, bool_or(plain) FROM (
-      SELECT territory_id, unnest(totem_plain_words(name, search_text)) AS w, true AS plain FROM organizations WHERE id IN ${ids}
-      UNION ALL SELECT territory_id, unnest(totem_joined_words(name)), false FROM organizations WHERE id IN ${ids}
-    ) words GROUP BY 1, 2
+    SELECT o.territory_id, w, bool_or(w = ANY (string_to_array(o.search_text, ' '))
+      AND NOT (w = replace(o.search_name, ' ', '') AND position(' ' IN o.search_name) > 0))
+    FROM organizations o CROSS JOIN LATERAL unnest(o.search_words) AS w
+    WHERE o.id IN ${ids} GROUP BY 1, 2
     ON CONFLICT (territory_id, word) DO UPDATE SET plain = true WHERE excluded.plain AND NOT search_words.plain`);
 }

@@ -1,11 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
+import { type CountedFacets, countedFacets, type FacetRow } from './facet-counts.ts';
 import { kindLabels, statusLabels } from './labels.ts';
-import type { TFacets } from './search.contract.ts';
+import { type FacetName, facetNames, type TFacets } from './search.contract.ts';
 import type { SearchPlan } from './search.ts';
 
-type FacetRow = { value: string; label: string | null; count: number };
 type FieldRow = { kind: string | null; status: string | null; commune: string | null; label: string | null } & Record<
   'g_kind' | 'g_status' | 'g_commune' | 'by_kind' | 'by_status' | 'by_commune',
   number
@@ -15,15 +15,48 @@ type Answer = { total: number; page: string[] | null; fields: FieldRow[] | null;
 /** What one search finds: the page's organisation ids in order, the total, and every facet's counts. */
 export type Found = { ids: string[]; total: number; facets: TFacets };
 
+type Page = { page: number; pageSize: number };
+
+/**
+ * The page, the total and the facets. Without words, a facet whose counts leave out every filter
+ * (each facet when there is no filter, the filtered facet when there is one) is read from the
+ * territory's kept counts (`countedFacets`) rather than counted over the whole territory; with no
+ * filter nothing is counted, and with one only the organisations passing it are read.
+ */
+export async function runSearch(tx: Db, plan: SearchPlan, page: Page, locale: Locale): Promise<Found> {
+  const filtered = facetNames.filter((f) => plan.filters[f]);
+  if (plan.words || filtered.length > 1) return scan(tx, plan, page, locale);
+  const counted = await countedFacets(tx, plan.territoryId, plan.audience, locale);
+  const labels = new Map(counted.commune.map((c) => [c.value, c.label]));
+  const [only] = filtered;
+  if (!only) {
+    const ids = await pageByName(tx, plan, page);
+    return { ids, total: counted.total, facets: facetsOf([], [], [], locale, { counted, labels }) };
+  }
+  return scan(tx, plan, page, locale, { counted, labels, only });
+}
+
+/** The page of the territory's organisations (for the audience) in name order, by the name index. */
+async function pageByName(tx: Db, plan: SearchPlan, page: Page): Promise<string[]> {
+  const r = await tx.execute(sql`SELECT s.organization_id AS id FROM ${plan.source}
+    ORDER BY s.name, s.organization_id LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`);
+  return (r as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
+}
+
+/** Kept counts standing in for what a scan would count: `only`'s facet and the communes' labels. */
+type Kept = { counted: CountedFacets; labels: Map<string, string | null>; only?: FacetName };
+
 /**
  * One statement for the page, the total and the facets: the source's rows (those matching the words,
- * or the territory's) are read once into a CTE, each row carrying whether it passes each facet's
- * filter. One grouping of those rows by kind, status, commune and filters (a few hundred groups
- * however many rows) gives the total and, by grouping sets over the groups, the kind, status and
- * commune facets, each counting only the rows that pass the other facets' filters; tags and themes
- * are counted by unnesting.
+ * or the territory's, or with `kept.only` those passing its filter) are read once into a CTE, each
+ * row carrying whether it passes each facet's filter. One grouping of those rows by kind, status,
+ * commune and filters (a few hundred groups however many rows) gives the total and, by grouping sets
+ * over the groups, the kind, status and commune facets, each counting only the rows that pass the
+ * other facets' filters; tags and themes are counted by grouping the rows by their arrays first (far
+ * fewer sets than rows), then unnesting the sets. Exported so that tests can check the kept counts
+ * against it.
  */
-export async function runSearch(tx: Db, plan: SearchPlan, page: { page: number; pageSize: number }, locale: Locale): Promise<Found> {
+export async function scan(tx: Db, plan: SearchPlan, page: Page, locale: Locale, kept?: Kept): Promise<Found> {
   const pub = (column: string) => (plan.audience === 'public' ? sql.raw(` AND ${column}`) : sql``);
   const passes = (f: SQL | undefined) => f ?? sql`true`;
   const { kind, status, commune, tag, theme } = plan.filters;
@@ -41,7 +74,7 @@ export async function runSearch(tx: Db, plan: SearchPlan, page: { page: number; 
         s.shows_status, s.shows_commune, s.shows_tags, s.shows_themes, s.name, ${plan.rank ?? sql`0`} AS rank,
         ${passes(kind)} AS f_kind, ${passes(status)} AS f_status, ${passes(commune)} AS f_commune, ${passes(tag)} AS f_tag,
         ${passes(theme)} AS f_theme
-      FROM ${plan.source}),
+      FROM ${plan.source}${kept?.only ? sql` WHERE ${plan.filters[kept.only]}` : sql``}),
     combos AS (
       SELECT kind, membership_status, commune_insee, min(commune_name) AS label, shows_status, shows_commune,
         f_kind, f_status, f_commune, f_tag, f_theme, count(*)::int AS n
@@ -59,43 +92,52 @@ export async function runSearch(tx: Db, plan: SearchPlan, page: { page: number; 
           coalesce(sum(n) FILTER (WHERE ${but('commune')} AND commune_insee IS NOT NULL${pub('shows_commune')}), 0)::int AS by_commune
         FROM combos GROUP BY GROUPING SETS ((kind), (membership_status), (commune_insee))) f) AS fields,
       (SELECT json_agg(g) FROM (
-        SELECT tag AS value, NULL AS label, count(*)::int AS count FROM s CROSS JOIN LATERAL unnest(s.tags) AS tag
-        WHERE ${but('tag')}${pub('shows_tags')} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 50) g) AS tag,
+        SELECT tag AS value, NULL AS label, sum(a.n)::int AS count FROM (
+          SELECT tags, count(*) AS n FROM s WHERE ${but('tag')}${pub('shows_tags')} GROUP BY tags) a
+        CROSS JOIN LATERAL unnest(a.tags) AS tag GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 50) g) AS tag,
       (SELECT json_agg(g) FROM (
         SELECT t.id::text AS value, ${label} AS label, c.n AS count FROM (
-          SELECT u.theme_id, count(*)::int AS n FROM s CROSS JOIN LATERAL unnest(s.theme_ids) AS u(theme_id)
-          WHERE ${but('theme')}${pub('shows_themes')} GROUP BY 1) c
+          SELECT u.theme_id, sum(a.n)::int AS n FROM (
+            SELECT theme_ids, count(*) AS n FROM s WHERE ${but('theme')}${pub('shows_themes')} GROUP BY theme_ids) a
+          CROSS JOIN LATERAL unnest(a.theme_ids) AS u(theme_id) GROUP BY 1) c
         JOIN territory_themes t ON t.id = c.theme_id ORDER BY 3 DESC, 2) g) AS theme`);
   const [answer] = (r as unknown as { rows: Answer[] }).rows;
   return {
     ids: answer?.page ?? [],
     total: Number(answer?.total ?? 0),
-    facets: facetsOf(answer?.fields ?? [], answer?.tag ?? [], answer?.theme ?? [], locale),
+    facets: facetsOf(answer?.fields ?? [], answer?.tag ?? [], answer?.theme ?? [], locale, kept),
   };
 }
 
 const counted = (rows: FacetRow[]) => rows.map((r) => ({ value: r.value, label: r.label ?? r.value, count: Number(r.count) }));
 const byCount = (a: FacetRow, b: FacetRow) => b.count - a.count || String(a.label ?? a.value).localeCompare(String(b.label ?? b.value));
 
-/** The facets from the grouping sets' rows (a value with no row passing the other filters is left out). */
-function facetsOf(rows: FieldRow[], tag: FacetRow[], theme: FacetRow[], locale: Locale): TFacets {
+/**
+ * The facets from the grouping sets' rows (a value with no row passing the other filters is left
+ * out), or from the kept counts: all of them without a scan, `kept.only`'s with one. A commune's
+ * label is then the kept one, which comes from all the audience's organisations, as a scan of the
+ * whole territory would take it.
+ */
+function facetsOf(rows: FieldRow[], tag: FacetRow[], theme: FacetRow[], locale: Locale, kept?: Kept): TFacets {
   const pick = (grouped: keyof FieldRow, value: keyof FieldRow, n: keyof FieldRow) =>
     rows
       .filter((row) => Number(row[grouped]) === 0 && row[value] !== null && Number(row[n]) > 0)
-      .map((row) => ({ value: String(row[value]), label: null as string | null, count: Number(row[n]) }))
-      .sort(byCount);
+      .map((row) => ({ value: String(row[value]), label: null as string | null, count: Number(row[n]) }));
   const named = (facet: FacetRow[], labels: Record<string, Record<Locale, string>>) =>
-    counted(facet).map((r) => ({ ...r, label: labels[r.value]?.[locale] ?? r.value }));
-  const commune = rows
-    .filter((row) => Number(row.g_commune) === 0 && row.commune !== null && Number(row.by_commune) > 0)
-    .map((row) => ({ value: String(row.commune), label: row.label, count: Number(row.by_commune) }))
+    counted([...facet].sort(byCount)).map((r) => ({ ...r, label: labels[r.value]?.[locale] ?? r.value }));
+  const scanned = (row: FieldRow) => ({ value: String(row.commune), label: row.label, count: Number(row.by_commune) });
+  const communes = rows.filter((row) => Number(row.g_commune) === 0 && row.commune !== null && Number(row.by_commune) > 0).map(scanned);
+  const from = (name: FacetName) => !kept || (kept.only !== undefined && kept.only !== name);
+  const c = kept?.counted;
+  const commune = (from('commune') ? communes : (c?.commune ?? []).filter((r) => Number(r.count) > 0))
+    .map((r) => (kept ? { ...r, label: kept.labels.get(r.value) ?? null } : r))
     .sort(byCount)
     .slice(0, 50);
   return {
-    kind: named(pick('g_kind', 'kind', 'by_kind'), kindLabels),
-    status: named(pick('g_status', 'status', 'by_status'), statusLabels),
+    kind: named(from('kind') ? pick('g_kind', 'kind', 'by_kind') : (c?.kind ?? []), kindLabels),
+    status: named(from('status') ? pick('g_status', 'status', 'by_status') : (c?.status ?? []), statusLabels),
     commune: counted(commune),
-    tag: counted(tag),
-    theme: counted(theme),
+    tag: counted(from('tag') ? tag : (c?.tag ?? [])),
+    theme: counted(from('theme') ? theme : (c?.theme ?? [])),
   };
 }

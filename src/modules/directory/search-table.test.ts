@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { compactFacetCounts, countedFacets } from './facet-counts.ts';
+import { ZOrganizationSearchQuery } from './search.contract.ts';
+import { planSearch } from './search.ts';
+import { runSearch, scan } from './search-query.ts';
 
 let t: TestApp;
 let staff: Agent;
@@ -34,16 +38,65 @@ async function outOfStep(): Promise<unknown[]> {
           o.name, o.territory_id AS words_territory_id, o.is_public AS words_public, o.search_name, o.search_words,
           o.public_search_words
         FROM organizations o),
+      -- The words' copy holds the same facet columns as organization_search: it must agree with it.
       actual AS (
         SELECT organization_id, s.territory_id, s.is_public, s.kind, s.membership_status, s.commune_insee, s.commune_name, s.tags,
           s.theme_ids, s.shows_status, s.shows_commune, s.shows_tags, s.shows_themes, s.name, w.territory_id, w.is_public,
           w.search_name, w.search_words, w.public_search_words
-        FROM organization_search s FULL JOIN organization_search_words w USING (organization_id))
+        FROM organization_search s FULL JOIN organization_search_words w USING (organization_id)
+        WHERE (w.kind, w.membership_status, w.commune_insee, w.commune_name, w.tags, w.theme_ids, w.shows_status,
+            w.shows_commune, w.shows_tags, w.shows_themes, w.name)
+          IS NOT DISTINCT FROM (s.kind, s.membership_status, s.commune_insee, s.commune_name, s.tags, s.theme_ids,
+            s.shows_status, s.shows_commune, s.shows_tags, s.shows_themes, s.name))
       (SELECT 'missing or stale' AS problem, e.organization_id::text AS id FROM (SELECT * FROM expected EXCEPT SELECT * FROM actual) e)
       UNION ALL
       (SELECT 'left behind or stale', a.organization_id::text FROM (SELECT * FROM actual EXCEPT SELECT * FROM expected) a)`),
     ),
   );
+}
+
+/**
+ * Facet counts (summed changes in `organization_facet_counts`) that differ from what the
+ * organisations, their themes and public fields say now, counted here from scratch for both
+ * audiences, across all territories.
+ */
+async function countsOutOfStep(): Promise<unknown[]> {
+  return t.deps.database.transaction({ system: true }, async (tx) =>
+    rows(
+      await tx.execute(sql`
+      WITH o AS (
+        SELECT o.territory_id, o.is_public, o.kind, o.membership_status, o.commune_insee, o.commune_name, o.tags,
+          coalesce((SELECT array_agg(ot.theme_id) FROM organization_themes ot WHERE ot.organization_id = o.id), '{}') AS themes,
+          'membershipStatus' = ANY(o.public_fields) AS ss, 'commune' = ANY(o.public_fields) AS sc,
+          'tags' = ANY(o.public_fields) AS st, 'themes' = ANY(o.public_fields) AS sh
+        FROM organizations o),
+      a AS (SELECT o.*, aud FROM o CROSS JOIN unnest(ARRAY['staff', 'public']) AS aud WHERE aud = 'staff' OR o.is_public),
+      expected AS (
+        SELECT territory_id, aud, 'total' AS facet, '' AS value, NULL::text AS label, count(*)::int AS n, count(*)::int AS seen
+        FROM a GROUP BY 1, 2
+        UNION ALL SELECT territory_id, aud, 'kind', kind, NULL, count(*)::int, count(*)::int FROM a GROUP BY 1, 2, 4
+        UNION ALL SELECT territory_id, aud, 'status', membership_status, NULL, count(*)::int, count(*)::int FROM a
+          WHERE aud = 'staff' OR ss GROUP BY 1, 2, 4
+        UNION ALL SELECT territory_id, aud, 'commune', commune_insee, commune_name, (count(*) FILTER (WHERE aud = 'staff' OR sc))::int,
+          count(*)::int FROM a WHERE commune_insee IS NOT NULL GROUP BY 1, 2, 4, 5
+        UNION ALL SELECT territory_id, aud, 'tag', tag, NULL, count(*)::int, count(*)::int FROM a CROSS JOIN unnest(a.tags) AS tag
+          WHERE aud = 'staff' OR st GROUP BY 1, 2, 4
+        UNION ALL SELECT territory_id, aud, 'theme', theme::text, NULL, count(*)::int, count(*)::int FROM a
+          CROSS JOIN unnest(a.themes) AS theme WHERE aud = 'staff' OR sh GROUP BY 1, 2, 4),
+      actual AS (
+        SELECT territory_id, audience, facet, value, label, sum(n)::int, sum(seen)::int FROM organization_facet_counts
+        GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0 OR sum(seen) <> 0)
+      (SELECT 'missing or wrong' AS problem, e.* FROM (SELECT * FROM expected EXCEPT SELECT * FROM actual) e)
+      UNION ALL
+      (SELECT 'left behind or wrong', a.* FROM (SELECT * FROM actual EXCEPT SELECT * FROM expected) a)`),
+    ),
+  );
+}
+
+/** Both copies and the facet counts agree with the organisations. */
+async function inStep() {
+  expect(await outOfStep()).toEqual([]);
+  expect(await countsOutOfStep()).toEqual([]);
 }
 
 const create = async (payload: Record<string, unknown>) => {
@@ -69,7 +122,7 @@ describe('the search table, in step with the organisations', () => {
     const themeId = themeRes.json().id as string;
     const kept = await create({ kind: 'fablab', name: 'Fabrique Synchrone', communeInsee: '62193', themeIds: [themeId], tags: ['laser'] });
     const dup = await create({ kind: 'fablab', name: 'La Fabrique Synchrone', tags: ['bois'], descriptionFr: 'Menuiserie partagée' });
-    expect(await outOfStep()).toEqual([]);
+    await inStep();
 
     const edit = await t.request(staff, {
       method: 'PATCH',
@@ -77,7 +130,17 @@ describe('the search table, in step with the organisations', () => {
       payload: { name: 'Fabrique Synchrone Calais', membershipStatus: 'member', publicFields: ['tags'], themeIds: [] },
     });
     expect(edit.statusCode).toBe(200);
-    expect(await outOfStep()).toEqual([]);
+    await inStep();
+
+    const hidden = await t.request(staff, {
+      method: 'PATCH',
+      url: `${base}/organizations/${dup}`,
+      payload: { isPublic: false, communeInsee: '62119', membershipStatus: 'partner' },
+    });
+    expect(hidden.statusCode).toBe(200);
+    await inStep();
+    await t.request(staff, { method: 'PATCH', url: `${base}/organizations/${dup}`, payload: { isPublic: true } });
+    await inStep();
 
     const tagged = await t.request(staff, {
       method: 'POST',
@@ -85,34 +148,135 @@ describe('the search table, in step with the organisations', () => {
       payload: { organizationIds: [kept, dup], add: ['atelier'], remove: ['bois'] },
     });
     expect(tagged.statusCode).toBe(200);
-    expect(await outOfStep()).toEqual([]);
+    await inStep();
 
     await t.request(staff, { method: 'PATCH', url: `${base}/organizations/${dup}`, payload: { themeIds: [themeId] } });
     const merged = await t.request(staff, { method: 'POST', url: `${base}/organizations/${kept}/merge`, payload: { duplicateId: dup } });
     expect(merged.statusCode).toBe(200);
-    expect(await outOfStep()).toEqual([]);
+    await inStep();
     expect((await t.request(staff, { method: 'GET', url: `${base}/organizations?q=menuiserie` })).json().items[0]?.id).toBe(kept);
 
     const removed = await t.request(admin, { method: 'DELETE', url: `/api/v1/territories/alpha/themes/${themeId}` });
     expect(removed.statusCode).toBe(204);
-    expect(await outOfStep()).toEqual([]);
+    await inStep();
 
     const before = await copies();
     expect((await t.request(staff, { method: 'DELETE', url: `${base}/organizations/${kept}` })).statusCode).toBe(204);
     expect(await copies()).toBe(before - 1);
-    expect(await outOfStep()).toEqual([]);
+    await inStep();
 
     const file = ['Nom;Type;Code INSEE;Étiquettes;Statut;Public', 'Atelier Marée;fablab;62193;maree|bois;membre;oui'].join('\r\n');
     const imported = await t.request(staff, { method: 'POST', url: `${base}/imports/organizations`, payload: { content: file } });
     expect(imported.statusCode).toBe(200);
-    expect(await outOfStep()).toEqual([]);
+    await inStep();
     const found = (await t.request(staff, { method: 'GET', url: `${base}/organizations?q=maree&tag=bois` })).json();
     expect(found.items.map((o: { name: string }) => o.name)).toEqual(['Atelier Marée']);
+
+    // Folding the changes keeps every sum and leaves one row per value.
+    const changes = async () =>
+      rows<{ n: number }>(
+        await t.deps.database.transaction({ system: true }, (tx) =>
+          tx.execute(sql`SELECT count(*)::int AS n FROM organization_facet_counts`),
+        ),
+      )[0]?.n ?? 0;
+    const unfolded = await changes();
+    await t.deps.database.transaction({ system: true }, compactFacetCounts);
+    await inStep();
+    expect(await changes()).toBeLessThan(unfolded);
+    const repeated = await t.deps.database.transaction({ system: true }, async (tx) =>
+      rows(
+        await tx.execute(sql`SELECT territory_id, audience, facet, value, label FROM organization_facet_counts
+          GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1`),
+      ),
+    );
+    expect(repeated).toEqual([]);
+  });
+});
+
+describe('the kept facet counts', () => {
+  it('answer searches without words exactly as counting the organisations does, for both audiences', async () => {
+    const admin = await t.signIn(t.emailOf('admin'));
+    const theme = await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/territories/alpha/themes',
+      payload: { slug: 'energie', labelFr: 'Énergie', labelEn: 'Energy' },
+    });
+    const themeId = theme.json().id as string;
+    const every = ['commune', 'themes', 'tags', 'membershipStatus'];
+    await create({
+      kind: 'startup',
+      name: 'Volt Opale',
+      communeInsee: '62193',
+      themeIds: [themeId],
+      tags: ['ia', 'iot'],
+      publicFields: every,
+    });
+    await create({ kind: 'startup', name: 'Watt Artois', communeInsee: '62119', themeIds: [themeId], tags: ['ia'], publicFields: [] });
+    await create({
+      kind: 'sme',
+      name: 'Ampère Calais',
+      communeInsee: '62193',
+      tags: ['iot'],
+      membershipStatus: 'member',
+      publicFields: every,
+    });
+    await create({ kind: 'sme', name: 'Ohm confidentiel', communeInsee: '62193', tags: ['ia'], isPublic: false });
+    const queries = [
+      {},
+      { kind: 'startup' },
+      { status: 'member' },
+      { commune: '62193' },
+      { tag: 'ia' },
+      { theme: 'energie' },
+      { theme: 'inconnu' },
+      { kind: 'sme', pageSize: 1, page: 2 },
+    ].map((q) => ZOrganizationSearchQuery.parse(q));
+    for (const audience of ['public', 'staff'] as const) {
+      for (const query of queries) {
+        for (const locale of ['fr', 'en'] as const) {
+          const [kept, counted] = await t.deps.database.transaction({ territoryId: alphaId }, async (tx) => {
+            const plan = await planSearch(tx, alphaId, query, audience);
+            return [await runSearch(tx, plan, query, locale), await scan(tx, plan, query, locale)];
+          });
+          expect({ audience, query, locale, ...kept }).toEqual({ audience, query, locale, ...counted });
+        }
+      }
+    }
+  });
+
+  it('are read and written only in the transaction’s territory', async () => {
+    const visible = (territoryId: string | null) =>
+      t.deps.database.transaction({ territoryId }, async (tx) =>
+        rows<{ territory_id: string }>(await tx.execute(sql`SELECT DISTINCT territory_id FROM organization_facet_counts`)),
+      );
+    expect(await visible(alphaId)).toEqual([{ territory_id: alphaId }]);
+    expect((await visible(betaId)).every((r) => r.territory_id === betaId)).toBe(true);
+    expect(await visible(null)).toEqual([]);
+    await expect(
+      t.deps.database.transaction({ territoryId: alphaId }, (tx) =>
+        tx.execute(sql`INSERT INTO organization_facet_counts (territory_id, audience, facet, value, n, seen)
+          VALUES (${betaId}, 'public', 'total', '', 1000, 1000)`),
+      ),
+    ).rejects.toThrow();
+    // Deleting a territory deletes its organisations, whose counts' changes must not outlive it.
+    const gone = await t.deps.database.transaction({ system: true }, async (tx) => {
+      const [territory] = rows<{ id: string }>(
+        await tx.execute(sql`INSERT INTO territories (slug, name, time_zone) VALUES ('gamma', 'Gamma', 'Europe/Paris') RETURNING id`),
+      );
+      await tx.execute(sql`INSERT INTO organizations (territory_id, kind, name) VALUES (${territory?.id}, 'sme', 'Éphémère')`);
+      await tx.execute(sql`DELETE FROM territories WHERE id = ${territory?.id}`);
+      return rows(await tx.execute(sql`SELECT * FROM organization_facet_counts WHERE territory_id = ${territory?.id}`));
+    });
+    expect(gone).toEqual([]);
+    const alpha = await t.deps.database.transaction({ territoryId: alphaId }, (tx) => countedFacets(tx, alphaId, 'staff', 'fr'));
+    const beta = await t.deps.database.transaction({ territoryId: alphaId }, (tx) => countedFacets(tx, betaId, 'staff', 'fr'));
+    expect(alpha.total).toBeGreaterThan(0);
+    expect(beta.total).toBe(0);
   });
 });
 
 describe('the search table, isolated by territory', () => {
-  it('shows a transaction only its territory’s rows, and its search function only that territory’s matches', async () => {
+  it('shows a transaction only its territory’s rows, matches and words', async () => {
     const words = sql.raw(`'{quokka,isolement}'::text[]`);
     const ids = await t.deps.database.transaction({ system: true }, async (tx) =>
       rows<{ id: string }>(
@@ -136,17 +300,43 @@ describe('the search table, isolated by territory', () => {
 
     const search = (territoryId: string | null, publicOnly: boolean) =>
       t.deps.database.transaction({ territoryId }, async (tx) =>
-        rows<{ organization_id: string; hits: number }>(
+        rows<{ organization_id: string }>(
           await tx.execute(
-            sql`SELECT organization_id, hits FROM totem_search_organizations(${JSON.stringify([['quokka'], ['isolement', 'autre']])}::jsonb,
-              ARRAY['quokka', 'absent']::text[], ${publicOnly})`,
+            publicOnly
+              ? sql`SELECT organization_id FROM organization_search_words_in_territory
+                  WHERE is_public AND public_search_words && ARRAY['quokka'] AND public_search_words && ARRAY['isolement', 'autre']`
+              : sql`SELECT organization_id FROM organization_search_words_in_territory
+                  WHERE search_words && ARRAY['quokka'] AND search_words && ARRAY['isolement', 'autre']`,
           ),
-        ).sort((a, b) => a.organization_id.localeCompare(b.organization_id)),
+        )
+          .map((r) => r.organization_id)
+          .sort(),
       );
-    expect(await search(alphaId, false)).toEqual([ids[0], ids[2]].sort().map((id) => ({ organization_id: id, hits: 1 })));
-    expect(await search(alphaId, true)).toEqual([{ organization_id: ids[0], hits: 1 }]);
-    expect(await search(betaId, false)).toEqual([{ organization_id: ids[1], hits: 1 }]);
+    expect(await search(alphaId, false)).toEqual([ids[0], ids[2]].sort());
+    expect(await search(alphaId, true)).toEqual([ids[0]]);
+    expect(await search(betaId, false)).toEqual([ids[1]]);
     expect(await search(null, false)).toEqual([]);
+    // Writing through the view stays in the transaction's territory, as the policy requires.
+    await expect(
+      t.deps.database.transaction({ territoryId: alphaId }, (tx) =>
+        tx.execute(sql`UPDATE organization_search_words_in_territory SET territory_id = ${betaId} WHERE organization_id = ${ids[0] ?? ''}`),
+      ),
+    ).rejects.toThrow();
+
+    await t.deps.database.transaction({ system: true }, (tx) =>
+      tx.execute(
+        sql`INSERT INTO search_words (territory_id, word, plain) VALUES (${alphaId}, 'quokkas', true), (${betaId}, 'quokkaz', true)`,
+      ),
+    );
+    const similar = (territoryId: string | null) =>
+      t.deps.database.transaction(
+        { territoryId },
+        async (tx) =>
+          rows<{ words: string[] }>(await tx.execute(sql`SELECT words FROM totem_similar_words(ARRAY['quokka'], 20)`))[0]?.words,
+      );
+    expect(await similar(alphaId)).toEqual(['quokkas']);
+    expect(await similar(betaId)).toEqual(['quokkaz']);
+    expect(await similar(null)).toEqual([]);
   });
 
   it('refuses a copy written into another territory than the transaction’s', async () => {

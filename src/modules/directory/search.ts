@@ -14,6 +14,9 @@ export type SearchPlan = {
   filters: Record<FacetName, SQL | undefined>;
   rank: SQL | null;
   audience: Audience;
+  territoryId: string;
+  /** Whether the query has words: without, the source is the whole territory (for the audience). */
+  words: boolean;
 };
 /** Below this word similarity a word is not taken for a misspelling of another. */
 const typoThreshold = 0.5;
@@ -87,16 +90,8 @@ async function expand(tx: Db, territoryId: string, terms: string[]): Promise<str
   const unknown = terms.map((t, k) => (expanded[k]?.length || t.length < typoMinLength ? '' : t));
   if (!unknown.some(Boolean)) return expanded;
   await tx.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(wordSimilarity)}, true)`);
-  const close = rowsOf(
-    await tx.execute(sql`
-    SELECT q.i::int AS i, array_remove(array_agg(sw.word), NULL) AS words
-    FROM unnest(${textArray(unknown)}) WITH ORDINALITY AS q(term, i)
-    LEFT JOIN LATERAL (
-      SELECT word FROM search_words WHERE q.term <> '' AND territory_id = ${territoryId} AND plain AND word % q.term
-      ORDER BY word <-> q.term LIMIT ${typoLimit}
-    ) sw ON true
-    GROUP BY q.i`),
-  );
+  // In a SECURITY DEFINER function (migration 0015): under row-level security `%` could not use the trigram index.
+  const close = rowsOf(await tx.execute(sql`SELECT i, words FROM totem_similar_words(${textArray(unknown)}, ${typoLimit})`));
   return expanded.map((words, k) => (words.length ? words : listed(close, k)));
 }
 
@@ -119,10 +114,12 @@ const columnsOf = (alias: string) => sql.raw(columns.map((c) => `${alias}.${c}`)
 
 /**
  * Which organisations match the words: each query word must be found (itself or a word it stands
- * for), alone or joined to its neighbour ("fab lab" as "fablab"). The match runs in
- * `totem_search_organizations` (migration 0013), where the GIN indexes on the word arrays can serve
- * it; the rows it names are joined to their facets. Also a rank: the name equal to or beginning
- * with the query first, then names holding the words, then exact (not misspelt) words (`hits`).
+ * for), alone or joined to its neighbour ("fab lab" as "fablab"). The match reads the view
+ * `organization_search_words_in_territory` (migration 0015: the territory's rows, without the
+ * row-level security that would keep `&&` from the GIN indexes), whose rows carry their facet
+ * columns, so no join follows. Also a rank: the name equal to or beginning with the query first,
+ * then names holding the words, then exact (not misspelt) words (`hits`, how many of the query's
+ * distinct words the organisation holds as they are).
  */
 async function matchWords(tx: Db, territoryId: string, words: string[], normalized: string, audience: Audience) {
   const pairs = words.slice(1).map((w, k) => `${words[k]}${w}`);
@@ -131,11 +128,18 @@ async function matchWords(tx: Db, territoryId: string, words: string[], normaliz
   const joined = expanded.slice(words.length);
   // Each query word's alternatives (itself, or joined to a neighbour) as one group of words: `a && x OR a && y` is `a && (x ∪ y)`.
   const groups = words.map((_, i) => [...new Set([...(single[i] ?? []), ...(joined[i - 1] ?? []), ...(joined[i] ?? [])])]);
+  const held = sql.raw(audience === 'public' ? 'm.public_search_words' : 'm.search_words');
+  const hits = sql.join(
+    [...new Set(words)].map((w) => sql`(${held} && ${textArray([w])})::int`),
+    sql` + `,
+  );
   const source = groups.some((g) => !g.length)
     ? sql`(SELECT ${columnsOf('f')}, '' AS search_name, 0 AS hits FROM organization_search f WHERE false) s`
-    : sql`(SELECT ${columnsOf('f')}, m.search_name, m.hits
-        FROM totem_search_organizations(${JSON.stringify(groups)}::jsonb, ${textArray([...new Set(words)])}, ${audience === 'public'}) m
-        JOIN organization_search f ON f.organization_id = m.organization_id) s`;
+    : sql`(SELECT ${columnsOf('m')}, m.search_name, ${hits} AS hits FROM organization_search_words_in_territory m
+        WHERE ${audience === 'public' ? sql`m.is_public` : sql`true`}${sql.join(
+          groups.map((g) => sql` AND ${held} && ${textArray(g)}`),
+          sql``,
+        )}) s`;
   const nameWords = sql`string_to_array(s.search_name, ' ')`;
   const rank = sql`(CASE WHEN s.search_name = ${normalized} THEN 3 ELSE 0 END
     + CASE WHEN s.search_name LIKE ${`${normalized}%`} THEN 2 ELSE 0 END
@@ -178,7 +182,7 @@ export async function planSearch(tx: Db, territoryId: string, query: TOrganizati
     text?.source ??
     sql`(SELECT ${columnsOf('f')}, '' AS search_name, 0 AS hits FROM organization_search f
       WHERE f.territory_id = ${territoryId}${audience === 'public' ? sql` AND f.is_public` : sql``}) s`;
-  return { source, filters, rank: text?.rank ?? null, audience };
+  return { source, filters, rank: text?.rank ?? null, audience, territoryId, words: words.length > 0 };
 }
 
 /** Every filter but one facet's own (all of them without `except`), as SQL over `s`. */
