@@ -12,8 +12,8 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-/** Keys whose values never reach the audit log. */
-const secretKeys = new Set(['passwordHash', 'password', 'tokenHash', 'token', 'csrfToken', 'secret']);
+/** Keys whose values never reach the audit log: passwords, secrets and tokens, and their hashes (`checkInTokenHash`…). */
+const secretKey = /(password|secret|token)(hash)?$/i;
 
 function redact(value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -21,7 +21,7 @@ function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, secretKeys.has(k) ? '[redacted]' : redact(v)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, secretKey.test(k) ? '[redacted]' : redact(v)]),
     );
   }
   return value;
