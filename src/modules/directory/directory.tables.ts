@@ -100,6 +100,25 @@ export const searchWords = pgTable(
 );
 
 /**
+ * The columns a search counts and sorts, held by both search copies (each table needs its own
+ * column builders, hence a function). `shows_*` say whether the public may see that field.
+ */
+const searchFacetColumns = () => ({
+  kind: text('kind').notNull(),
+  membershipStatus: text('membership_status').notNull(),
+  communeInsee: text('commune_insee'),
+  communeName: text('commune_name'),
+  tags: text('tags').array().notNull(),
+  themeIds: uuid('theme_ids').array().notNull(),
+  showsStatus: boolean('shows_status').notNull(),
+  showsCommune: boolean('shows_commune').notNull(),
+  showsTags: boolean('shows_tags').notNull(),
+  showsThemes: boolean('shows_themes').notNull(),
+  /** The organisation's name, the sort key without a query. */
+  name: text('name').notNull(),
+});
+
+/**
  * What the directory search counts and sorts of each organisation, and nothing else, in a row about
  * a tenth the width of the organisation's: counting the facets of a whole territory reads that many
  * fewer pages. Never written by the application: triggers (migration 0013) keep it in step with
@@ -115,18 +134,7 @@ export const organizationSearch = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     territoryId: territoryId(),
     isPublic: boolean('is_public').notNull(),
-    kind: text('kind').notNull(),
-    membershipStatus: text('membership_status').notNull(),
-    communeInsee: text('commune_insee'),
-    communeName: text('commune_name'),
-    tags: text('tags').array().notNull(),
-    themeIds: uuid('theme_ids').array().notNull(),
-    showsStatus: boolean('shows_status').notNull(),
-    showsCommune: boolean('shows_commune').notNull(),
-    showsTags: boolean('shows_tags').notNull(),
-    showsThemes: boolean('shows_themes').notNull(),
-    /** The organisation's name, the sort key without a query. */
-    name: text('name').notNull(),
+    ...searchFacetColumns(),
   },
   (t) => [
     index('organization_search_territory_name_idx').on(t.territoryId, t.name),
@@ -153,17 +161,7 @@ export const organizationSearchWords = pgTable(
     searchName: text('search_name').notNull(),
     searchWords: text('search_words').array().notNull(),
     publicSearchWords: text('public_search_words').array().notNull(),
-    kind: text('kind').notNull(),
-    membershipStatus: text('membership_status').notNull(),
-    communeInsee: text('commune_insee'),
-    communeName: text('commune_name'),
-    tags: text('tags').array().notNull(),
-    themeIds: uuid('theme_ids').array().notNull(),
-    showsStatus: boolean('shows_status').notNull(),
-    showsCommune: boolean('shows_commune').notNull(),
-    showsTags: boolean('shows_tags').notNull(),
-    showsThemes: boolean('shows_themes').notNull(),
-    name: text('name').notNull(),
+    ...searchFacetColumns(),
   },
   (t) => [
     index('organization_search_words_idx').using('gin', t.searchWords),
