@@ -16,7 +16,7 @@ import { authorizeBooker, managesPlaces } from './places.policy.ts';
 import { requireResource } from './places.service.ts';
 import { bookingSeries, bookings } from './places.tables.ts';
 import { expandRecurrence } from './recurrence.ts';
-import { inTerritory, record, recordMany } from './scope.ts';
+import { inTerritory, record, recordMany, type Scoped } from './scope.ts';
 import type { TCreateSeriesRequest, TSeriesResult } from './series.contract.ts';
 
 const conflictMessage = { fr: 'Créneau déjà pris', en: 'Slot already taken' };
@@ -25,6 +25,24 @@ const conflictMessage = { fr: 'Créneau déjà pris', en: 'Slot already taken' }
 export function createSeriesService({ database, clock, mailer, config }: Pick<Deps, 'database' | 'clock' | 'mailer' | 'config'>) {
   const mail = { mailer, publicUrl: config.publicUrl };
   const thenSend = sendAfter(mailer);
+  /** Reads the occurrences just written (in time order) and sends their booker one e-mail about them all. */
+  const mailOccurrences = async (
+    s: Scoped,
+    rows: { id: string; sequence: number }[],
+    event: 'booked' | 'cancelled',
+    now: Date,
+    reason?: string | null,
+  ) => {
+    const loaded = await loadBookings(
+      s.tx,
+      rows.map((r) => r.id),
+      now,
+    );
+    const sequence = new Map(rows.map((r) => [r.id, r.sequence]));
+    const withSequence = loaded.map((b) => ({ ...b, sequence: sequence.get(b.id) ?? 0 }));
+    await mailSeries(s.tx, mail, withSequence, event, s.territory.timeZone, s.ctx.locale, reason);
+    return loaded;
+  };
   return {
     create(ctx: Ctx, slug: string, input: TCreateSeriesRequest): Promise<TSeriesResult> {
       return thenSend(
@@ -102,24 +120,11 @@ export function createSeriesService({ database, clock, mailer, config }: Pick<De
             s,
             free.map((o) => ({ ...request.values(o, bookingSecret().hash), seriesId: series.id })),
           );
-          const booked = await loadBookings(
-            s.tx,
-            rows.map((r) => r.id),
-            now,
-          );
           await recordMany(s, [
             { action: 'booking.series', entity: 'booking_series', entityId: series.id, after: { series, bookings: rows.map((r) => r.id) } },
             ...rows.map((row) => ({ action: 'booking.create', entity: 'booking', entityId: row.id, after: row })),
           ]);
-          const sequence = new Map(rows.map((r) => [r.id, r.sequence]));
-          await mailSeries(
-            s.tx,
-            mail,
-            booked.map((b) => ({ ...b, sequence: sequence.get(b.id) ?? 0 })),
-            'booked',
-            s.territory.timeZone,
-            ctx.locale,
-          );
+          const booked = await mailOccurrences(s, rows, 'booked', now);
           return { seriesId: series.id, occurrences, booked };
         }),
       );
@@ -161,21 +166,7 @@ export function createSeriesService({ database, clock, mailer, config }: Pick<De
             .where(and(eq(bookings.seriesId, seriesId), inArray(bookings.status, ['pending', 'confirmed']), gte(bookings.startsAt, from)))
             .returning({ id: bookings.id, sequence: bookings.sequence });
           await record(s, 'booking.series_cancel', 'booking_series', seriesId, { after: { cancelled: rows.map((r) => r.id) } });
-          const sequence = new Map(rows.map((r) => [r.id, r.sequence]));
-          const cancelled = await loadBookings(
-            s.tx,
-            rows.map((r) => r.id),
-            now,
-          );
-          await mailSeries(
-            s.tx,
-            mail,
-            cancelled.map((b) => ({ ...b, sequence: sequence.get(b.id) ?? 0 })),
-            'cancelled',
-            s.territory.timeZone,
-            ctx.locale,
-            own ? null : reason,
-          );
+          await mailOccurrences(s, rows, 'cancelled', now, own ? null : reason);
           return { cancelled: rows.length };
         }),
       );
