@@ -93,7 +93,8 @@ export const searchWords = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.territoryId, t.word] }),
-    index('search_words_prefix_idx').on(t.territoryId, t.word.op('text_pattern_ops')),
+    // Prefixes expand to plain words only: joined words ("numerique35") would be read and thrown away.
+    index('search_words_prefix_idx').on(t.territoryId, t.word.op('text_pattern_ops')).where(sql`${t.plain}`),
     // Typos are looked for among plain words only: joined words (two thirds of them) stay out of the index.
     index('search_words_plain_trgm_idx').using('gin', t.word.op('gin_trgm_ops')).where(sql`${t.plain}`),
   ],
@@ -104,18 +105,18 @@ export const searchWords = pgTable(
  * column builders, hence a function). `shows_*` say whether the public may see that field.
  */
 const searchFacetColumns = () => ({
-  kind: text('kind').notNull(),
-  membershipStatus: text('membership_status').notNull(),
-  communeInsee: text('commune_insee'),
-  communeName: text('commune_name'),
-  tags: text('tags').array().notNull(),
-  themeIds: uuid('theme_ids').array().notNull(),
   showsStatus: boolean('shows_status').notNull(),
   showsCommune: boolean('shows_commune').notNull(),
   showsTags: boolean('shows_tags').notNull(),
   showsThemes: boolean('shows_themes').notNull(),
+  kind: text('kind').notNull(),
+  membershipStatus: text('membership_status').notNull(),
+  communeInsee: text('commune_insee'),
   /** The organisation's name, the sort key without a query. */
   name: text('name').notNull(),
+  tags: text('tags').array().notNull(),
+  themeIds: uuid('theme_ids').array().notNull(),
+  communeName: text('commune_name'),
 });
 
 /**
@@ -158,10 +159,10 @@ export const organizationSearchWords = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     territoryId: territoryId(),
     isPublic: boolean('is_public').notNull(),
+    ...searchFacetColumns(),
     searchName: text('search_name').notNull(),
     searchWords: text('search_words').array().notNull(),
     publicSearchWords: text('public_search_words').array().notNull(),
-    ...searchFacetColumns(),
   },
   (t) => [
     index('organization_search_words_idx').using('gin', t.searchWords),

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { type CountedFacets, countedFacets, type FacetRow } from './facet-counts.ts';
@@ -49,38 +49,43 @@ type Kept = { counted: CountedFacets; labels: Map<string, string | null>; only?:
 /**
  * One statement for the page, the total and the facets: the source's rows (those matching the words,
  * or the territory's, or with `kept.only` those passing its filter) are read once into a CTE, each
- * row carrying whether it passes each facet's filter. One grouping of those rows by kind, status,
- * commune and filters (a few hundred groups however many rows) gives the total and, by grouping sets
- * over the groups, the kind, status and commune facets, each counting only the rows that pass the
- * other facets' filters; tags and themes are counted by grouping the rows by their arrays first (far
- * fewer sets than rows), then unnesting the sets. Exported so that tests can check the kept counts
- * against it.
+ * row carrying whether it passes each filter the query has. One grouping of those rows, by grouping
+ * sets in a single pass, gives a few hundred groups however many rows: by kind, status, commune and
+ * filters (the total and, by grouping sets over those groups, the kind, status and commune facets,
+ * each counting only the rows that pass the other facets' filters), and by tag set and by theme set
+ * (far fewer sets than rows; the sets are then unnested). Exported so that tests can check the kept
+ * counts against it.
  */
 export async function scan(tx: Db, plan: SearchPlan, page: Page, locale: Locale, kept?: Kept): Promise<Found> {
   const pub = (column: string) => (plan.audience === 'public' ? sql.raw(` AND ${column}`) : sql``);
-  const passes = (f: SQL | undefined) => f ?? sql`true`;
-  const { kind, status, commune, tag, theme } = plan.filters;
-  const but = (except: 'kind' | 'status' | 'commune' | 'tag' | 'theme') =>
-    sql.raw(['f_kind', 'f_status', 'f_commune', 'f_tag', 'f_theme'].filter((f) => f !== `f_${except}`).join(' AND '));
-  const all = sql.raw('f_kind AND f_status AND f_commune AND f_tag AND f_theme');
+  // Only the query's filters get a column: a facet without a filter lets every row pass.
+  const active = facetNames.filter((f) => plan.filters[f]);
+  const flags = active.map((f) => `f_${f}`);
+  const but = (except?: FacetName) => sql.raw(flags.filter((f) => f !== `f_${except}`).join(' AND ') || 'true');
+  const all = but();
+  const flagColumns = sql.raw(active.map((f) => `, f_${f}`).join(''));
+  const filterColumns = sql.join(
+    active.map((f) => sql`, ${plan.filters[f]} AS ${sql.raw(`f_${f}`)}`),
+    sql``,
+  );
   const order = plan.rank ? sql`rank DESC, name, organization_id` : sql`name, organization_id`;
   const label = locale === 'fr' ? sql`t.label_fr` : sql`t.label_en`;
-  // The rows are read once and kept in memory for the six counts: at 100,000 organisations they
-  // outgrow the default 4 MB and would be written to a temporary file and read six times.
+  // The rows are read once and kept in memory for the grouping and the page: at 100,000
+  // organisations they outgrow the default 4 MB and would be written to a temporary file.
   await tx.execute(sql`SELECT set_config('work_mem', '32MB', true)`);
   const r = await tx.execute(sql`
     WITH s AS MATERIALIZED (
       SELECT s.organization_id, s.kind, s.membership_status, s.commune_insee, s.commune_name, s.tags, s.theme_ids,
-        s.shows_status, s.shows_commune, s.shows_tags, s.shows_themes, s.name, ${plan.rank ?? sql`0`} AS rank,
-        ${passes(kind)} AS f_kind, ${passes(status)} AS f_status, ${passes(commune)} AS f_commune, ${passes(tag)} AS f_tag,
-        ${passes(theme)} AS f_theme
+        s.shows_status, s.shows_commune, s.shows_tags, s.shows_themes, s.name, ${plan.rank ?? sql`0`} AS rank${filterColumns}
       FROM ${plan.source}${kept?.only ? sql` WHERE ${plan.filters[kept.only]}` : sql``}),
-    combos AS (
-      SELECT kind, membership_status, commune_insee, min(commune_name) AS label, shows_status, shows_commune,
-        f_kind, f_status, f_commune, f_tag, f_theme, count(*)::int AS n
-      FROM s GROUP BY kind, membership_status, commune_insee, shows_status, shows_commune, f_kind, f_status, f_commune, f_tag, f_theme)
+    g AS (
+      SELECT kind, membership_status, commune_insee, min(commune_name) AS label, shows_status, shows_commune, tags, shows_tags,
+        theme_ids, shows_themes${flagColumns}, GROUPING(kind) AS by_fields, GROUPING(tags) AS by_tags,
+        GROUPING(theme_ids) AS by_themes, count(*)::int AS n
+      FROM s GROUP BY GROUPING SETS ((kind, membership_status, commune_insee, shows_status, shows_commune${flagColumns}),
+        (tags, shows_tags${flagColumns}), (theme_ids, shows_themes${flagColumns})))
     SELECT
-      (SELECT coalesce(sum(n), 0) FROM combos WHERE ${all})::int AS total,
+      (SELECT coalesce(sum(n), 0) FROM g WHERE by_fields = 0 AND ${all})::int AS total,
       (SELECT json_agg(organization_id ORDER BY ${order}) FROM (
         SELECT organization_id, rank, name FROM s WHERE ${all}
         ORDER BY ${order} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}) p) AS page,
@@ -90,17 +95,15 @@ export async function scan(tx: Db, plan: SearchPlan, page: Page, locale: Locale,
           coalesce(sum(n) FILTER (WHERE ${but('kind')}), 0)::int AS by_kind,
           coalesce(sum(n) FILTER (WHERE ${but('status')}${pub('shows_status')}), 0)::int AS by_status,
           coalesce(sum(n) FILTER (WHERE ${but('commune')} AND commune_insee IS NOT NULL${pub('shows_commune')}), 0)::int AS by_commune
-        FROM combos GROUP BY GROUPING SETS ((kind), (membership_status), (commune_insee))) f) AS fields,
-      (SELECT json_agg(g) FROM (
-        SELECT tag AS value, NULL AS label, sum(a.n)::int AS count FROM (
-          SELECT tags, count(*) AS n FROM s WHERE ${but('tag')}${pub('shows_tags')} GROUP BY tags) a
-        CROSS JOIN LATERAL unnest(a.tags) AS tag GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 50) g) AS tag,
-      (SELECT json_agg(g) FROM (
+        FROM g WHERE by_fields = 0 GROUP BY GROUPING SETS ((kind), (membership_status), (commune_insee))) f) AS fields,
+      (SELECT json_agg(t) FROM (
+        SELECT tag AS value, NULL AS label, sum(g.n)::int AS count FROM g CROSS JOIN LATERAL unnest(g.tags) AS tag
+        WHERE by_tags = 0 AND ${but('tag')}${pub('shows_tags')} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 50) t) AS tag,
+      (SELECT json_agg(h) FROM (
         SELECT t.id::text AS value, ${label} AS label, c.n AS count FROM (
-          SELECT u.theme_id, sum(a.n)::int AS n FROM (
-            SELECT theme_ids, count(*) AS n FROM s WHERE ${but('theme')}${pub('shows_themes')} GROUP BY theme_ids) a
-          CROSS JOIN LATERAL unnest(a.theme_ids) AS u(theme_id) GROUP BY 1) c
-        JOIN territory_themes t ON t.id = c.theme_id ORDER BY 3 DESC, 2) g) AS theme`);
+          SELECT u.theme_id, sum(g.n)::int AS n FROM g CROSS JOIN LATERAL unnest(g.theme_ids) AS u(theme_id)
+          WHERE by_themes = 0 AND ${but('theme')}${pub('shows_themes')} GROUP BY 1) c
+        JOIN territory_themes t ON t.id = c.theme_id ORDER BY 3 DESC, 2) h) AS theme`);
   const [answer] = (r as unknown as { rows: Answer[] }).rows;
   return {
     ids: answer?.page ?? [],

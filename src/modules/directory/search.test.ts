@@ -90,6 +90,12 @@ describe('full-text search', () => {
     expect(names(await search('q=marseile'))).toEqual(['Centrale Marseille Fab Lab']);
   });
 
+  it('needs every word: two words joined are not taken for a typo of the first', async () => {
+    // "bethunesport" is within a typo of "bethune": it must not let "bethune" alone stand for "sport".
+    expect((await search('q=bethune%20sport')).total).toBe(0);
+    expect(names(await search('q=bethune%20ville'))).toEqual(['Ville de Béthune']);
+  });
+
   it('ranks the closest name first and finds words in descriptions', async () => {
     expect(names(await search('q=tektos%20business'))[0]).toBe('Tektos business club');
     expect(names(await search('q=franco-britannique'))).toEqual(['TEKTOS']);

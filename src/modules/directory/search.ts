@@ -65,14 +65,18 @@ const textArray = (values: string[]) =>
     : sql`'{}'::text[]`;
 
 type Expanded = { i: number; words: string[] | null };
+/** A term's words: itself and the words it begins, or, when it stands for none, the words within a small typo of it. */
+type Expansion = { words: string[]; misspelt: boolean };
 
 /**
  * The territory's words each term may stand for: itself and the words it begins (a btree range over
  * `search_words`); a term that stands for none is taken for a misspelling and expanded to the words
  * within a small typo of it (the trigram index). Typos are looked for only then, as search engines
- * do, because a similarity search costs far more than a range.
+ * do, because a similarity search costs far more than a range, and only for the first
+ * `misspellable` terms (the query's words): two words joined ("bethunesante") are not a misspelling
+ * of a word close to them ("bethune"), which would let "bethune" alone stand for "sante".
  */
-async function expand(tx: Db, territoryId: string, terms: string[]): Promise<string[][]> {
+async function expand(tx: Db, territoryId: string, terms: string[], misspellable: number): Promise<Expansion[]> {
   const rowsOf = (r: unknown) => (r as { rows: Expanded[] }).rows;
   const listed = (rows: Expanded[], k: number) => rows.find((row) => Number(row.i) === k + 1)?.words ?? [];
   const found = rowsOf(
@@ -87,12 +91,12 @@ async function expand(tx: Db, territoryId: string, terms: string[]): Promise<str
     GROUP BY q.i`),
   );
   const expanded = terms.map((_, k) => listed(found, k));
-  const unknown = terms.map((t, k) => (expanded[k]?.length || t.length < typoMinLength ? '' : t));
-  if (!unknown.some(Boolean)) return expanded;
+  const unknown = terms.map((t, k) => (k >= misspellable || expanded[k]?.length || t.length < typoMinLength ? '' : t));
+  if (!unknown.some(Boolean)) return expanded.map((words) => ({ words, misspelt: false }));
   await tx.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(wordSimilarity)}, true)`);
   // In a SECURITY DEFINER function (migration 0015): under row-level security `%` could not use the trigram index.
   const close = rowsOf(await tx.execute(sql`SELECT i, words FROM totem_similar_words(${textArray(unknown)}, ${typoLimit})`));
-  return expanded.map((words, k) => (words.length ? words : listed(close, k)));
+  return expanded.map((words, k) => (words.length ? { words, misspelt: false } : { words: listed(close, k), misspelt: true }));
 }
 
 /** The columns of `organization_search` the search reads. */
@@ -115,22 +119,30 @@ const columnsOf = (alias: string) => sql.raw(columns.map((c) => `${alias}.${c}`)
 /**
  * Which organisations match the words: each query word must be found (itself or a word it stands
  * for), alone or joined to its neighbour ("fab lab" as "fablab"). The match reads the view
- * `organization_search_words_in_territory` (migration 0015: the territory's rows, without the
- * row-level security that would keep `&&` from the GIN indexes), whose rows carry their facet
+ * `organization_search_words_in_territory` (migrations 0015 and 0016: the territory's rows, without
+ * the row-level security that would keep `&&` from the GIN indexes), whose rows carry their facet
  * columns, so no join follows. Also a rank: the name equal to or beginning with the query first,
  * then names holding the words, then exact (not misspelt) words (`hits`, how many of the query's
  * distinct words the organisation holds as they are).
+ *
+ * The rank is computed for every matching row (20,000 for a broad word at the national scale), so
+ * it is kept cheap: a query word whose only alternative is itself is held by every matching row (it
+ * adds 1 without reading the row's words), and a name holds a word beginning with a term (of at
+ * least `prefixMinLength` letters, or the term itself) when `' ' || name` contains `' ' || term`
+ * (normalised words are letters and digits, nothing LIKE reads as a wildcard); only misspelt terms
+ * compare the name's words with their few spellings.
  */
 async function matchWords(tx: Db, territoryId: string, words: string[], normalized: string, audience: Audience) {
   const pairs = words.slice(1).map((w, k) => `${words[k]}${w}`);
-  const expanded = await expand(tx, territoryId, [...words, ...pairs]);
+  const expanded = await expand(tx, territoryId, [...words, ...pairs], words.length);
   const single = expanded.slice(0, words.length);
-  const joined = expanded.slice(words.length);
+  const joined = expanded.slice(words.length).map((e) => e.words);
   // Each query word's alternatives (itself, or joined to a neighbour) as one group of words: `a && x OR a && y` is `a && (x ∪ y)`.
-  const groups = words.map((_, i) => [...new Set([...(single[i] ?? []), ...(joined[i - 1] ?? []), ...(joined[i] ?? [])])]);
+  const groups = words.map((_, i) => [...new Set([...(single[i]?.words ?? []), ...(joined[i - 1] ?? []), ...(joined[i] ?? [])])]);
   const held = sql.raw(audience === 'public' ? 'm.public_search_words' : 'm.search_words');
+  const surely = (w: string) => groups.some((g, i) => words[i] === w && g.length === 1 && g[0] === w);
   const hits = sql.join(
-    [...new Set(words)].map((w) => sql`(${held} && ${textArray([w])})::int`),
+    [...new Set(words)].map((w) => (surely(w) ? sql`1` : sql`(${held} && ${textArray([w])})::int`)),
     sql` + `,
   );
   const source = groups.some((g) => !g.length)
@@ -140,11 +152,20 @@ async function matchWords(tx: Db, territoryId: string, words: string[], normaliz
           groups.map((g) => sql` AND ${held} && ${textArray(g)}`),
           sql``,
         )}) s`;
-  const nameWords = sql`string_to_array(s.search_name, ' ')`;
+  const nameHolds = (e: Expansion | undefined, term: string) => {
+    if (!e?.words.length) return sql``;
+    // Shorter terms stand for themselves only, so the name must hold them whole.
+    const holds = e.misspelt
+      ? sql`string_to_array(s.search_name, ' ') && ${textArray(e.words)}`
+      : term.length >= prefixMinLength
+        ? sql`(' ' || s.search_name) LIKE ${`% ${term}%`}`
+        : sql`(' ' || s.search_name || ' ') LIKE ${`% ${term} %`}`;
+    return sql` + CASE WHEN ${holds} THEN 1 ELSE 0 END`;
+  };
   const rank = sql`(CASE WHEN s.search_name = ${normalized} THEN 3 ELSE 0 END
     + CASE WHEN s.search_name LIKE ${`${normalized}%`} THEN 2 ELSE 0 END
     ${sql.join(
-      single.map((ws) => (ws.length ? sql` + CASE WHEN ${nameWords} && ${textArray(ws)} THEN 1 ELSE 0 END` : sql``)),
+      single.map((e, i) => nameHolds(e, words[i] ?? '')),
       sql``,
     )}
     + s.hits)`;
