@@ -161,13 +161,15 @@ export const organizationSearchWords = pgTable(
     isPublic: boolean('is_public').notNull(),
     ...searchFacetColumns(),
     searchName: text('search_name').notNull(),
-    searchWords: text('search_words').array().notNull(),
-    publicSearchWords: text('public_search_words').array().notNull(),
+    /**
+     * The words of both audiences in one array (migration 0016): the public words as they are, the
+     * words only the staff may search by marked `~` (normalised words never hold one). The public
+     * match their words, the staff each word and its marked form: one GIN index instead of two, and
+     * rows 40% narrower, which a broad word's thousands of matched rows read page by page.
+     */
+    words: text('words').array().notNull(),
   },
-  (t) => [
-    index('organization_search_words_idx').using('gin', t.searchWords),
-    index('organization_search_public_words_idx').using('gin', t.publicSearchWords),
-  ],
+  (t) => [index('organization_search_words_words_idx').using('gin', t.words)],
 );
 
 /**

@@ -35,14 +35,14 @@ async function outOfStep(): Promise<unknown[]> {
             WHERE ot.organization_id = o.id), '{}') AS theme_ids,
           'membershipStatus' = ANY(o.public_fields) AS shows_status, 'commune' = ANY(o.public_fields) AS shows_commune,
           'tags' = ANY(o.public_fields) AS shows_tags, 'themes' = ANY(o.public_fields) AS shows_themes,
-          o.name, o.territory_id AS words_territory_id, o.is_public AS words_public, o.search_name, o.search_words,
-          o.public_search_words
+          o.name, o.territory_id AS words_territory_id, o.is_public AS words_public, o.search_name,
+          totem_audience_words(o.search_words, o.public_search_words) AS words
         FROM organizations o),
       -- The words' copy holds the same facet columns as organization_search: it must agree with it.
       actual AS (
         SELECT organization_id, s.territory_id, s.is_public, s.kind, s.membership_status, s.commune_insee, s.commune_name, s.tags,
           s.theme_ids, s.shows_status, s.shows_commune, s.shows_tags, s.shows_themes, s.name, w.territory_id, w.is_public,
-          w.search_name, w.search_words, w.public_search_words
+          w.search_name, w.words
         FROM organization_search s FULL JOIN organization_search_words w USING (organization_id)
         WHERE (w.kind, w.membership_status, w.commune_insee, w.commune_name, w.tags, w.theme_ids, w.shows_status,
             w.shows_commune, w.shows_tags, w.shows_themes, w.name)
@@ -304,9 +304,10 @@ describe('the search table, isolated by territory', () => {
           await tx.execute(
             publicOnly
               ? sql`SELECT organization_id FROM organization_search_words_in_territory
-                  WHERE is_public AND public_search_words && ARRAY['quokka'] AND public_search_words && ARRAY['isolement', 'autre']`
-              : sql`SELECT organization_id FROM organization_search_words_in_territory
-                  WHERE search_words && ARRAY['quokka'] AND search_words && ARRAY['isolement', 'autre']`,
+                  WHERE is_public AND words && ARRAY['quokka'] AND words && ARRAY['isolement', 'autre']`
+              : // The staff also match the words only they may search by, marked `~` (migration 0016).
+                sql`SELECT organization_id FROM organization_search_words_in_territory
+                  WHERE words && ARRAY['quokka', '~quokka'] AND words && ARRAY['isolement', '~isolement', 'autre', '~autre']`,
           ),
         )
           .map((r) => r.organization_id)

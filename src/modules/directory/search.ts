@@ -127,7 +127,7 @@ const columnsOf = (alias: string) => sql.raw(columns.map((c) => `${alias}.${c}`)
  *
  * The rank is computed for every matching row (20,000 for a broad word at the national scale), so
  * it is kept cheap: a query word whose only alternative is itself is held by every matching row (it
- * adds 1 without reading the row's words), and a name holds a word beginning with a term (of at
+ * adds 1 without reading the row's words), a misspelt word by none (0), and a name holds a word beginning with a term (of at
  * least `prefixMinLength` letters, or the term itself) when `' ' || name` contains `' ' || term`
  * (normalised words are letters and digits, nothing LIKE reads as a wildcard); only misspelt terms
  * compare the name's words with their few spellings.
@@ -139,17 +139,20 @@ async function matchWords(tx: Db, territoryId: string, words: string[], normaliz
   const joined = expanded.slice(words.length).map((e) => e.words);
   // Each query word's alternatives (itself, or joined to a neighbour) as one group of words: `a && x OR a && y` is `a && (x ∪ y)`.
   const groups = words.map((_, i) => [...new Set([...(single[i]?.words ?? []), ...(joined[i - 1] ?? []), ...(joined[i] ?? [])])]);
-  const held = sql.raw(audience === 'public' ? 'm.public_search_words' : 'm.search_words');
+  // `words` holds the public words as they are and the staff's other words marked `~` (migration 0016).
+  const forAudience = (ws: string[]) => textArray(audience === 'public' ? ws : ws.flatMap((w) => [w, `~${w}`]));
+  // Every matching row holds a word whose only alternative is itself; none holds a misspelt word (no organisation has it).
   const surely = (w: string) => groups.some((g, i) => words[i] === w && g.length === 1 && g[0] === w);
+  const never = (w: string) => single.some((e, i) => words[i] === w && e.misspelt);
   const hits = sql.join(
-    [...new Set(words)].map((w) => (surely(w) ? sql`1` : sql`(${held} && ${textArray([w])})::int`)),
+    [...new Set(words)].map((w) => (surely(w) ? sql`1` : never(w) ? sql`0` : sql`(m.words && ${forAudience([w])})::int`)),
     sql` + `,
   );
   const source = groups.some((g) => !g.length)
     ? sql`(SELECT ${columnsOf('f')}, '' AS search_name, 0 AS hits FROM organization_search f WHERE false) s`
     : sql`(SELECT ${columnsOf('m')}, m.search_name, ${hits} AS hits FROM organization_search_words_in_territory m
         WHERE ${audience === 'public' ? sql`m.is_public` : sql`true`}${sql.join(
-          groups.map((g) => sql` AND ${held} && ${textArray(g)}`),
+          groups.map((g) => sql` AND m.words && ${forAudience(g)}`),
           sql``,
         )}) s`;
   const nameHolds = (e: Expansion | undefined, term: string) => {

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
-import { organizations } from '../../modules/directory/index.ts';
 import { memberships } from '../../modules/identity/index.ts';
 import { auditLog } from '../audit/audit.tables.ts';
 
@@ -52,34 +51,5 @@ describe('row-level security, the second barrier', () => {
       ),
     );
     expect(me).toEqual({ current_user: 'totem_app', rolsuper: false, rolbypassrls: false });
-  });
-
-  it("lets the search's matching function, which runs without row-level security, see only the transaction's territory", async () => {
-    const words = ['zebulon', 'rls'];
-    const ids = await t.deps.database.transaction({ system: true }, async (tx) => {
-      const made = await tx
-        .insert(organizations)
-        .values([
-          { territoryId: alphaId, kind: 'startup', name: 'Zebulon Alpha', searchWords: words, publicSearchWords: words, isPublic: true },
-          { territoryId: betaId, kind: 'startup', name: 'Zebulon Beta', searchWords: words, publicSearchWords: words, isPublic: true },
-          { territoryId: alphaId, kind: 'startup', name: 'Zebulon private', searchWords: words },
-        ])
-        .returning({ id: organizations.id });
-      return made.map((m) => m.id);
-    });
-    const match = (territoryId: string | null, publicOnly: boolean) =>
-      t.deps.database.transaction({ territoryId }, async (tx) =>
-        rows<{ id: string }>(
-          await tx.execute(
-            sql`SELECT totem_matching_organizations(${JSON.stringify([['zebulon'], ['rls', 'other']])}::jsonb, ${publicOnly}) AS id`,
-          ),
-        )
-          .map((r) => r.id)
-          .sort(),
-      );
-    expect(await match(alphaId, false)).toEqual([ids[0], ids[2]].sort());
-    expect(await match(alphaId, true)).toEqual([ids[0]]);
-    expect(await match(betaId, false)).toEqual([ids[1]]);
-    expect(await match(null, false)).toEqual([]);
   });
 });
