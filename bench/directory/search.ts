@@ -73,6 +73,7 @@ async function measure(engine: Engine, scale: Scale): Promise<ScaleFigures> {
   const b = await benchApp(engine);
   try {
     const generated = await generate(b.deps.database, b.territoryId, scale, b.themeIds);
+    await b.settle();
     const search = await searchIn(b, scale);
     for (const q of search.perQuery) console.log(`  search ${q.query}: API ${q.apiMs.join(', ')} ms, bare ${q.rawMs.join(', ')} ms`);
     console.log(`  import: ${engine}, ${scale.organizations} organisations…`);

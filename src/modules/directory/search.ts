@@ -127,10 +127,10 @@ const columnsOf = (alias: string) => sql.raw(columns.map((c) => `${alias}.${c}`)
  *
  * The rank is computed for every matching row (20,000 for a broad word at the national scale), so
  * it is kept cheap: a query word whose only alternative is itself is held by every matching row (it
- * adds 1 without reading the row's words), a misspelt word by none (0), and a name holds a word beginning with a term (of at
- * least `prefixMinLength` letters, or the term itself) when `' ' || name` contains `' ' || term`
- * (normalised words are letters and digits, nothing LIKE reads as a wildcard); only misspelt terms
- * compare the name's words with their few spellings.
+ * adds 1 without reading the row's words), a misspelt word by none (0); a name holds a word
+ * beginning with a term (of at least `prefixMinLength` letters, or the term itself) when
+ * `' ' || name` contains `' ' || term` (normalised words are letters and digits, nothing LIKE reads
+ * as a wildcard); only misspelt terms compare the name's words with their few spellings.
  */
 async function matchWords(tx: Db, territoryId: string, words: string[], normalized: string, audience: Audience) {
   const pairs = words.slice(1).map((w, k) => `${words[k]}${w}`);
