@@ -193,6 +193,40 @@ describe('the search table, in step with the organisations', () => {
   });
 });
 
+describe('the territory’s words', () => {
+  it('are plain when the document holds them as they are, not when only the name run together makes them', async () => {
+    const vocabulary = async () =>
+      Object.fromEntries(
+        rows<{ word: string; plain: boolean }>(
+          await t.deps.database.transaction({ territoryId: alphaId }, (tx) =>
+            tx.execute(
+              sql`SELECT word, plain FROM search_words WHERE word LIKE 'verveine%' OR word LIKE 'cobalt%' OR word = 'ardoiseverveine'`,
+            ),
+          ),
+        ).map((r) => [r.word, r.plain]),
+      );
+    const created = await t.request(staff, {
+      method: 'POST',
+      url: `${base}/organizations`,
+      payload: { kind: 'sme', name: 'Verveine Cobalt', descriptionFr: 'Cobaltverveine, marque déposée' },
+    });
+    expect(created.statusCode).toBe(201);
+    const file = ['Nom;Type;Description', 'Ardoise Verveine;sme;Une ardoise'].join('\r\n');
+    expect((await t.request(staff, { method: 'POST', url: `${base}/imports/organizations`, payload: { content: file } })).statusCode).toBe(
+      200,
+    );
+    // "verveinecobalt" is the name run together (a search for "verveine cobalt" finds it as one word),
+    // "cobaltverveine" is a word of the description, "ardoiseverveine" only the imported name's pair.
+    expect(await vocabulary()).toEqual({
+      verveine: true,
+      cobalt: true,
+      verveinecobalt: false,
+      cobaltverveine: true,
+      ardoiseverveine: false,
+    });
+  });
+});
+
 describe('the kept facet counts', () => {
   it('answer searches without words exactly as counting the organisations does, for both audiences', async () => {
     const admin = await t.signIn(t.emailOf('admin'));
