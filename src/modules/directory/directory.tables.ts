@@ -165,7 +165,8 @@ export const organizationSearchWords = pgTable(
      * The words of both audiences in one array (migration 0016): the public words as they are, the
      * words only the staff may search by marked `~` (normalised words never hold one). The public
      * match their words, the staff each word and its marked form: one GIN index instead of two, and
-     * rows 40% narrower, which a broad word's thousands of matched rows read page by page.
+     * a table a quarter smaller (7,055 pages instead of 9,691 at 100,000 organisations, compacted),
+     * which a broad word's thousands of matched rows read page by page.
      */
     words: text('words').array().notNull(),
   },
