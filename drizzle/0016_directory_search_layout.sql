@@ -54,7 +54,7 @@ COMMENT ON TABLE organization_search_words IS 'derived: kept by triggers from or
 CREATE VIEW organization_search_words_in_territory AS
   SELECT * FROM organization_search_words WHERE territory_id = (SELECT totem_territory())
   WITH CHECK OPTION;--> statement-breakpoint
--- The triggers of migration 0015, writing `words` instead of the two arrays.
+-- The trigger function of migration 0015, writing `words` instead of the two arrays.
 CREATE OR REPLACE FUNCTION totem_organization_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   WITH f AS MATERIALIZED (
@@ -98,27 +98,13 @@ BEGIN
       excluded.shows_themes, excluded.name);
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE OR REPLACE FUNCTION totem_organization_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  WITH f AS MATERIALIZED (
-    SELECT o.id AS organization_id, o.territory_id, o.is_public, o.kind, o.membership_status, o.commune_insee, o.commune_name,
-      o.tags, coalesce((SELECT array_agg(ot.theme_id ORDER BY ot.theme_id) FROM organization_themes ot
-        WHERE ot.organization_id = o.id), '{}') AS theme_ids,
-      'membershipStatus' = ANY(o.public_fields) AS shows_status, 'commune' = ANY(o.public_fields) AS shows_commune,
-      'tags' = ANY(o.public_fields) AS shows_tags, 'themes' = ANY(o.public_fields) AS shows_themes, o.name,
-      o.search_name, totem_audience_words(o.search_words, o.public_search_words) AS words
-    FROM changed o),
-  copied AS (
-    INSERT INTO organization_search (organization_id, territory_id, is_public, kind, membership_status, commune_insee,
-      commune_name, tags, theme_ids, shows_status, shows_commune, shows_tags, shows_themes, name)
-    SELECT organization_id, territory_id, is_public, kind, membership_status, commune_insee, commune_name, tags, theme_ids,
-      shows_status, shows_commune, shows_tags, shows_themes, name FROM f)
-  INSERT INTO organization_search_words (organization_id, territory_id, is_public, search_name, words, kind, membership_status,
-    commune_insee, commune_name, tags, theme_ids, shows_status, shows_commune, shows_tags, shows_themes, name)
-  SELECT organization_id, territory_id, is_public, search_name, words, kind, membership_status, commune_insee, commune_name,
-    tags, theme_ids, shows_status, shows_commune, shows_tags, shows_themes, name FROM f;
-  RETURN NULL;
-END $$;--> statement-breakpoint
+-- Inserts take the same function as updates: its ON CONFLICT clauses find no row to update for a
+-- new organisation, and one body instead of two keeps the copies' columns in one place (an import
+-- of 20,000 organisations measured the same on PGlite either way).
+DROP TRIGGER organizations_search_inserted ON organizations;--> statement-breakpoint
+CREATE TRIGGER organizations_search_inserted AFTER INSERT ON organizations
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION totem_organization_search_sync();--> statement-breakpoint
+DROP FUNCTION totem_organization_search_insert();--> statement-breakpoint
 ANALYZE organization_search_words;
 --> statement-breakpoint
 -- Migration 0013's matching function read the two arrays; nothing has called it since the view of
