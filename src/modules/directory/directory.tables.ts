@@ -16,8 +16,9 @@ export const offerKinds = ['co_founder', 'job', 'investment', 'expertise', 'part
 
 /**
  * Organisations of a territory's ecosystem (structures). Tenant-owned. `search_text` and
- * `public_search_text` are normalised by `totem_search_doc()` (lower case, no accents, no
- * punctuation) and kept by the services; the second holds only what the public may see.
+ * `public_search_text` are normalised (lower case, no accents, no punctuation) with the name and
+ * the words by `totem_organization_search_fields()` and kept by the services; the second holds
+ * only what the public may see.
  */
 export const organizations = pgTable(
   'organizations',

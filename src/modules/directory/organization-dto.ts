@@ -122,12 +122,15 @@ export function toPublicOrganization(o: TOrganization): TPublicOrganization {
 }
 
 /**
- * The search documents of the organisation row `o` as SQL, `doc` (every field) and `pub` (only
- * public fields, empty when the organisation is not public), normalised in SQL so that queries and
- * documents are normalised by the same function on both engines. Tags may be null (a row being
- * inserted that leaves them to their default): the normalisation folds the missing space away.
+ * The search columns of the organisation row `o`, as the lateral call `f` of
+ * `totem_organization_search_fields` (migration 0017): `doc` (every field) and `pub` (only public
+ * fields, empty when the organisation is not public), the normalised name, and each document's
+ * words, normalised in SQL so that queries and documents are normalised by the same function on
+ * both engines. The call is given the name apart from the rest of the text, so that the name is
+ * normalised once. Tags may be null (a row being inserted that leaves them to their default): the
+ * normalisation folds the missing space away.
  */
-function documents(withThemes = true) {
+function searchFields(withThemes = true) {
   const pub = (field: TPublicField, value: ReturnType<typeof sql>) => sql`CASE WHEN ${field} = ANY(o.public_fields) THEN ${value} END`;
   // NULL is left out by concat_ws as an organisation without themes is, so a new row (no themes yet) skips the lookup.
   const themes = withThemes
@@ -135,31 +138,30 @@ function documents(withThemes = true) {
     JOIN territory_themes t ON t.id = ot.theme_id WHERE ot.organization_id = o.id)`
     : sql`NULL`;
   const tags = sql`array_to_string(o.tags, ' ')`;
-  return sql`totem_search_doc(o.name, concat_ws(' ', o.legal_name, o.siren, o.siret, o.rna, o.street, o.city, o.commune_name,
-          o.sector, o.description_fr, o.description_en, o.external_id, ${tags}, ${themes})) AS doc,
-        CASE WHEN o.is_public THEN totem_search_doc(o.name, concat_ws(' ',
+  return sql`CROSS JOIN LATERAL totem_organization_search_fields(o.name,
+        concat_ws(' ', o.legal_name, o.siren, o.siret, o.rna, o.street, o.city, o.commune_name,
+          o.sector, o.description_fr, o.description_en, o.external_id, ${tags}, ${themes}),
+        concat_ws(' ',
           ${pub('legalName', sql`o.legal_name`)}, ${pub('identifiers', sql`concat_ws(' ', o.siren, o.siret, o.rna)`)},
           ${pub('address', sql`concat_ws(' ', o.street, o.city)`)}, ${pub('commune', sql`o.commune_name`)}, ${pub('sector', sql`o.sector`)},
-          ${pub('description', sql`concat_ws(' ', o.description_fr, o.description_en)`)}, ${pub('tags', tags)}, ${pub('themes', themes)}))
-          ELSE '' END AS pub`;
+          ${pub('description', sql`concat_ws(' ', o.description_fr, o.description_en)`)}, ${pub('tags', tags)}, ${pub('themes', themes)}),
+        o.is_public) f`;
 }
 
-/** The search columns an organisation's row takes from its documents `d` (see `documents`). */
+/** The search columns an organisation's row takes from its search fields `f` (see `searchFields`). */
 export const searchColumns = ['search_text', 'public_search_text', 'search_name', 'search_words', 'public_search_words'];
-export const searchValues = () =>
-  sql`d.doc, d.pub, totem_normalize(o.name), totem_search_words(o.name, d.doc), totem_search_words(o.name, d.pub)`;
+export const searchValues = () => sql`f.doc, f.pub, f.search_name, f.search_words, f.public_search_words`;
 /** What an insert of rows aliased `o` joins to compute their search columns (a new row has no themes yet). */
-export const searchDocumentsOf = () => sql`CROSS JOIN LATERAL (SELECT ${documents(false)}) d`;
+export const searchDocumentsOf = () => searchFields(false);
 
 /** Recomputes the normalised search documents of organisations, then adds their words to the territory's. */
 export async function refreshSearchText(tx: Db, ids: string[]): Promise<void> {
   if (!ids.length) return;
-  // One pass: the documents are computed in a subquery, so the words can derive from them in the
-  // same UPDATE (SET expressions only see the row as it was), and each row is rewritten once.
+  // One pass: the fields are computed in a subquery, and each row is rewritten once.
   await tx.execute(sql`
-    UPDATE organizations o SET search_text = d.doc, public_search_text = d.pub, search_name = totem_normalize(o.name),
-      search_words = totem_search_words(o.name, d.doc), public_search_words = totem_search_words(o.name, d.pub)
-    FROM (SELECT o.id, ${documents()} FROM organizations o WHERE o.id IN ${ids}) d
+    UPDATE organizations o SET search_text = d.doc, public_search_text = d.pub, search_name = d.search_name,
+      search_words = d.search_words, public_search_words = d.public_search_words
+    FROM (SELECT o.id, f.* FROM organizations o ${searchFields()} WHERE o.id IN ${ids}) d
     WHERE o.id = d.id`);
   await addSearchWords(tx, ids);
 }

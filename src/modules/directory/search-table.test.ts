@@ -227,6 +227,37 @@ describe('the territory’s words', () => {
   });
 });
 
+describe('an organisation’s search fields', () => {
+  it('are the documents and words the earlier functions made, with the name normalised once', async () => {
+    // [name, the other text, the public text, public?]: accents, ligatures, hyphens and apostrophes,
+    // punctuation at either end, a name that normalises to nothing, missing text, digits, repeats.
+    const cases: [string, string | null, string | null, boolean | null][] = [
+      ['FabLab Calais – site industriel', 'Impression 3D, découpe laser', 'Impression 3D', true],
+      ['Œuvres d’Art-Béthune', 'ŒUVRE ß straße İstanbul e\u0301cole', null, true],
+      ['-- TEKTOS --', '', '', true],
+      ['!!!', '...', '', true],
+      ['!!!', null, null, false],
+      ['?', 'Solo', 'Solo', true],
+      ['Bybe', 'bybe BYBE bybe', 'bybe BYBE bybe', true],
+      ['Atlas 2026 numérique', "l'atlas - numérique ; 2026", "l'atlas", false],
+      ['Louvre Lens Vallée', 'Lens   Liévin\tpatrimoine\nnumérique', 'Lens Liévin patrimoine numérique', null],
+      ['a b c', 'abc ab bc', 'c', true],
+    ];
+    const r = await t.deps.database.transaction({ system: true }, (tx) =>
+      tx.execute(sql`
+        SELECT f.doc = o.doc AS doc, f.pub = o.pub AS pub, f.search_name = o.search_name AS name,
+          f.search_words = totem_search_words(v.name, o.doc) AS words, f.public_search_words = totem_search_words(v.name, o.pub) AS public_words
+        FROM json_to_recordset(${JSON.stringify(cases.map(([name, rest, pub, isPublic]) => ({ name, rest, pub, is_public: isPublic })))}::json)
+          AS v(name text, rest text, pub text, is_public boolean)
+        CROSS JOIN LATERAL (SELECT totem_search_doc(v.name, v.rest) AS doc,
+          CASE WHEN v.is_public THEN totem_search_doc(v.name, v.pub) ELSE '' END AS pub, totem_normalize(v.name) AS search_name) o
+        CROSS JOIN LATERAL totem_organization_search_fields(v.name, v.rest, v.pub, v.is_public) f`),
+    );
+    const same = { doc: true, pub: true, name: true, words: true, public_words: true };
+    expect(rows(r)).toEqual(cases.map(() => same));
+  });
+});
+
 describe('the kept facet counts', () => {
   it('answer searches without words exactly as counting the organisations does, for both audiences', async () => {
     const admin = await t.signIn(t.emailOf('admin'));
