@@ -2,13 +2,13 @@
  * Bulk generator of a territory's directory for the benchmarks: organisations (with themes, tags,
  * a headcount) and people, inserted as multi-row `json_populate_recordset` statements (one JSON
  * parameter per few thousand rows, on either engine) rather than through the services, then indexed
- * with the services' own SQL (`refreshSearchText`, `personSearchDoc`), so the search columns are
+ * with the services' own SQL (`refreshSearchFields`, `personSearchDoc`), so the search columns are
  * exactly what the application would have written. Indexing the documents takes most of the time.
  */
 import { eq, sql } from 'drizzle-orm';
 import { compactFacetCounts } from '../../src/modules/directory/facet-counts.ts';
 import { organizations, people } from '../../src/modules/directory/index.ts';
-import { refreshSearchText } from '../../src/modules/directory/organization-dto.ts';
+import { refreshSearchFields } from '../../src/modules/directory/organization-dto.ts';
 import { personSearchDoc } from '../../src/modules/directory/people.service.ts';
 import type { Database, Db } from '../../src/platform/db/client.ts';
 
@@ -181,7 +181,7 @@ async function generateOrganizations(tx: Db, territoryId: string, n: number, the
   // As an import does (`statisticsKeeper`): the planner must know the territory's new size before
   // rows are updated by id, or each chunk reads every row written before it.
   await tx.execute(sql`SELECT totem_analyze_directory()`);
-  for (let i = 0; i < ids.length; i += 2_000) await refreshSearchText(tx, ids.slice(i, i + 2_000));
+  for (let i = 0; i < ids.length; i += 2_000) await refreshSearchFields(tx, ids.slice(i, i + 2_000));
   // As an import does: the facet counts' changes of every statement above, folded into a row per value.
   await compactFacetCounts(tx);
 }

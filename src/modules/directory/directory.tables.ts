@@ -15,10 +15,9 @@ export { legalBases, membershipStatuses, metricKinds, organizationKinds, relatio
 export const offerKinds = ['co_founder', 'job', 'investment', 'expertise', 'partner'] as const;
 
 /**
- * Organisations of a territory's ecosystem (structures). Tenant-owned. `search_text` and
- * `public_search_text` are normalised (lower case, no accents, no punctuation) with the name and
- * the words by `totem_organization_search_fields()` and kept by the services; the second holds
- * only what the public may see.
+ * Organisations of a territory's ecosystem (structures). Tenant-owned. `search_name`,
+ * `search_words` and `search_joined` are computed by `totem_organization_search_fields()` from
+ * every field normalised (lower case, no accents, no punctuation) and kept by the services.
  */
 export const organizations = pgTable(
   'organizations',
@@ -51,17 +50,21 @@ export const organizations = pgTable(
     publicFields: text('public_fields').array().notNull().default(sql`'{}'::text[]`),
     /** Identifier in another system, for idempotent imports. */
     externalId: text('external_id'),
-    searchText: text('search_text').notNull().default(''),
-    publicSearchText: text('public_search_text').notNull().default(''),
     /** The name normalised like the documents, for ranking. */
     searchName: text('search_name').notNull().default(''),
     /**
-     * The distinct words of `search_text` and the joined pairs of the name's words ("fab lab" → "fablab");
-     * searched in their copy in `organization_search_words`.
+     * The distinct words of every field, normalised, and the joined pairs of the name's words ("fab lab" →
+     * "fablab"): those of the public fields as they are, the others (only the staff may search by
+     * them) marked `~` (migration 0018); all of them marked when the organisation is not public.
+     * Searched in their copy in `organization_search_words`.
      */
     searchWords: text('search_words').array().notNull().default(sql`'{}'::text[]`),
-    /** The same for `public_search_text`; empty when the organisation is not public. */
-    publicSearchWords: text('public_search_words').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Those of the words (without their mark) that only the name run together makes ("fab lab" →
+     * "fablab"), not found as they are in any field: the territory's vocabulary does not offer them
+     * as plain words (migration 0018).
+     */
+    searchJoined: text('search_joined').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -82,7 +85,7 @@ export const organizations = pgTable(
  * Every word the territory's organisations are searchable by, once: a query's words are first
  * expanded here (prefixes, small typos, through a trigram index over short words), then matched
  * exactly against the organisations' word arrays, so no long document is scanned for similarity.
- * Words are added by `refreshSearchText` and never removed: a stale word only expands to nothing.
+ * Words are added by `refreshSearchFields` and never removed: a stale word only expands to nothing.
  */
 export const searchWords = pgTable(
   'search_words',

@@ -42,7 +42,7 @@ export const planChunk = 1000;
  * serve search and weigh the most. The rows read are typed as whole rows: nothing here uses the rest.
  */
 export const rowColumns = Object.fromEntries(
-  Object.entries(getTableColumns(organizations)).filter(([key]) => !/^(search|publicSearch)[A-Z]/.test(key)),
+  Object.entries(getTableColumns(organizations)).filter(([key]) => !/^search[A-Z]/.test(key)),
 ) as unknown as typeof organizations._.columns;
 
 /** The header of the column a field (or a request key) came from, to name it in errors. */

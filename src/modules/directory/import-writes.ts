@@ -10,7 +10,7 @@ import {
   addSearchWords,
   loadExtras,
   type OrganizationRow,
-  refreshSearchText,
+  refreshSearchFields,
   searchColumns,
   searchDocumentsOf,
   searchValues,
@@ -114,7 +114,7 @@ async function updateAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf, no
  * Writes one chunk of planned rows with a few statements whatever its size: one insert for the
  * new organisations with their search documents, one update per set of changed columns, their
  * themes, the search documents of the rows updated or given themes (by the services' own
- * `refreshSearchText`), and one audit entry per organisation with its state
+ * `refreshSearchFields`), and one audit entry per organisation with its state
  * before and after, in the caller's transaction. Returns the id given to each created line.
  */
 export async function writeOrganizations(s: Scoped, rows: PlannedRow[], covered: Set<string>): Promise<Map<number, string>> {
@@ -131,7 +131,7 @@ export async function writeOrganizations(s: Scoped, rows: PlannedRow[], covered:
   const { created, themed } = await insertAll(s, rows, communeOf);
   const updated = await updateAll(s, rows, communeOf, new Date());
   const ids = [...created.values(), ...updated];
-  await refreshSearchText(s.tx, [...themed, ...updated]);
+  await refreshSearchFields(s.tx, [...themed, ...updated]);
   await addSearchWords(
     s.tx,
     [...created.values()].filter((id) => !themed.has(id)),

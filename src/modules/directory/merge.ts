@@ -7,7 +7,7 @@ import {
   organizationThemes,
   organizationRelationships as rel,
 } from './directory.tables.ts';
-import { type OrganizationRow, refreshSearchText, requireOrganization } from './organization-dto.ts';
+import { type OrganizationRow, refreshSearchFields, requireOrganization } from './organization-dto.ts';
 import { organizationDto } from './organization-writes.ts';
 import { record, type Scoped } from './scope.ts';
 
@@ -83,7 +83,7 @@ export async function mergeOrganizations(s: Scoped, keptId: string, dupId: strin
   await s.tx.update(affiliations).set({ organizationId: keptId }).where(eq(affiliations.organizationId, dupId));
   await moveRelationships(s, keptId, dupId);
   await s.tx.delete(organizations).where(eq(organizations.id, dupId));
-  await refreshSearchText(s.tx, [keptId]);
+  await refreshSearchFields(s.tx, [keptId]);
   const after = await organizationDto(s, await requireOrganization(s.tx, s.territory.id, keptId));
   await record(s, 'merge', 'organization', keptId, { before: { kept: keptBefore, duplicate: dupBefore }, after });
   await record(s, 'merged_into', 'organization', dupId, { before: dupBefore, after: { mergedInto: keptId } });

@@ -123,12 +123,12 @@ export function toPublicOrganization(o: TOrganization): TPublicOrganization {
 
 /**
  * The search columns of the organisation row `o`, as the lateral call `f` of
- * `totem_organization_search_fields` (migration 0017): `doc` (every field) and `pub` (only public
- * fields, empty when the organisation is not public), the normalised name, and each document's
- * words, normalised in SQL so that queries and documents are normalised by the same function on
- * both engines. The call is given the name apart from the rest of the text, so that the name is
- * normalised once. Tags may be null (a row being inserted that leaves them to their default): the
- * normalisation folds the missing space away.
+ * `totem_organization_search_fields` (migrations 0017 and 0018): `doc` (every field, normalised in
+ * SQL so that queries and documents are normalised by the same function on both engines), the
+ * normalised name, and the words of every field and of the public fields, the latter as they are
+ * and the others marked `~`. The call is given the name apart from the rest of the text, so that
+ * the name is normalised once. Tags may be null (a row being inserted that leaves them to their
+ * default): the normalisation folds the missing space away.
  */
 function searchFields(withThemes = true) {
   const pub = (field: TPublicField, value: ReturnType<typeof sql>) => sql`CASE WHEN ${field} = ANY(o.public_fields) THEN ${value} END`;
@@ -149,42 +149,36 @@ function searchFields(withThemes = true) {
 }
 
 /** The search columns an organisation's row takes from its search fields `f` (see `searchFields`). */
-export const searchColumns = ['search_text', 'public_search_text', 'search_name', 'search_words', 'public_search_words'];
-export const searchValues = () => sql`f.doc, f.pub, f.search_name, f.search_words, f.public_search_words`;
+export const searchColumns = ['search_name', 'search_words', 'search_joined'];
+export const searchValues = () => sql`f.search_name, f.search_words, f.joined`;
 /** What an insert of rows aliased `o` joins to compute their search columns (a new row has no themes yet). */
 export const searchDocumentsOf = () => searchFields(false);
 
 /** Recomputes the normalised search documents of organisations, then adds their words to the territory's. */
-export async function refreshSearchText(tx: Db, ids: string[]): Promise<void> {
+export async function refreshSearchFields(tx: Db, ids: string[]): Promise<void> {
   if (!ids.length) return;
   // One pass: the fields are computed in a subquery, and each row is rewritten once.
   await tx.execute(sql`
-    UPDATE organizations o SET search_text = d.doc, public_search_text = d.pub, search_name = d.search_name,
-      search_words = d.search_words, public_search_words = d.public_search_words
+    UPDATE organizations o SET search_name = d.search_name, search_words = d.search_words, search_joined = d.joined
     FROM (SELECT o.id, f.* FROM organizations o ${searchFields()} WHERE o.id IN ${ids}) d
     WHERE o.id = d.id`);
   await addSearchWords(tx, ids);
 }
 
 /**
- * Adds the words of these organisations' documents to the territory's words (`search_words`). They
- * are read from the word arrays already computed (`search_words`: the document's plain words and
- * the name's joined ones) rather than computed again: a word is plain when the document holds it
- * as it is, unless it is only the whole name run together (`totem_plain_words`), so no name is
- * normalised again and an import's vocabulary costs a pass over arrays. "Held as it is" is a search
- * for ` word ` in the document spaced at both ends, built once per organisation (`OFFSET 0` keeps
- * the planner from inlining it per word): splitting the document again for each of its words cost
- * a fifth of a large import on the embedded database.
+ * Adds the words of these organisations to the territory's words (`search_words`), from the word
+ * arrays already computed (without their audience's `~` mark) rather than computed again. A word
+ * is plain unless only the name run together makes it (`search_joined`, computed with the words by
+ * `totem_organization_search_fields`), so an import's vocabulary costs a pass over arrays: finding
+ * each word in the organisation's document, as this did until migration 0018, cost a fifth of a
+ * large import on the embedded database.
  */
 export async function addSearchWords(tx: Db, ids: string[]): Promise<void> {
   if (!ids.length) return;
   await tx.execute(sql`
     INSERT INTO search_words (territory_id, word, plain)
-    SELECT o.territory_id, w, bool_or(position(' ' || w || ' ' IN d.doc) > 0 AND NOT (w = d.whole AND d.several))
-    FROM organizations o
-    CROSS JOIN LATERAL (SELECT ' ' || o.search_text || ' ' AS doc, replace(o.search_name, ' ', '') AS whole,
-      position(' ' IN o.search_name) > 0 AS several OFFSET 0) d
-    CROSS JOIN LATERAL unnest(o.search_words) AS w
+    SELECT o.territory_id, u.w, bool_or(u.w <> ALL (o.search_joined))
+    FROM organizations o CROSS JOIN LATERAL (SELECT ltrim(m, '~') AS w FROM unnest(o.search_words) AS m) u
     WHERE o.id IN ${ids} GROUP BY 1, 2
     ON CONFLICT (territory_id, word) DO UPDATE SET plain = true WHERE excluded.plain AND NOT search_words.plain`);
 }

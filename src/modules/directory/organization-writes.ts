@@ -9,7 +9,7 @@ import {
   type TUpdateOrganizationRequest,
 } from './directory.contract.ts';
 import { organizations, organizationThemes } from './directory.tables.ts';
-import { loadExtras, type OrganizationRow, refreshSearchText, toOrganization } from './organization-dto.ts';
+import { loadExtras, type OrganizationRow, refreshSearchFields, toOrganization } from './organization-dto.ts';
 import { record, type Scoped } from './scope.ts';
 
 type Values = Partial<typeof organizations.$inferInsert>;
@@ -114,7 +114,7 @@ export async function organizationDto(s: Scoped, row: OrganizationRow): Promise<
 }
 
 async function reload(s: Scoped, id: string): Promise<TOrganization> {
-  await refreshSearchText(s.tx, [id]);
+  await refreshSearchFields(s.tx, [id]);
   const [row] = await s.tx.select().from(organizations).where(eq(organizations.id, id));
   if (!row) throw new AppError('organization_not_found');
   return organizationDto(s, row);

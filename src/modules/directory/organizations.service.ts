@@ -6,7 +6,7 @@ import type { TCreateOrganizationRequest, TOrganization, TOrganizationDetail, TU
 import { organizations } from './directory.tables.ts';
 import type { TBulkTagRequest } from './merge.contract.ts';
 import { mergeOrganizations } from './merge.ts';
-import { refreshSearchText, requireOrganization } from './organization-dto.ts';
+import { refreshSearchFields, requireOrganization } from './organization-dto.ts';
 import { createOrganization, deleteOrganization, organizationDto, updateOrganization } from './organization-writes.ts';
 import { relationshipsOf } from './relationships.service.ts';
 import { inTerritory, record } from './scope.ts';
@@ -83,7 +83,7 @@ export function createOrganizationsService({ database }: Pick<Deps, 'database'>)
           await record(s, 'update', 'organization', row.id, { before: { tags: row.tags }, after: { tags } });
           updated += 1;
         }
-        await refreshSearchText(s.tx, ids);
+        await refreshSearchFields(s.tx, ids);
         return { updated };
       });
     },

@@ -18,7 +18,7 @@ export function inTerritory<T>(
 }
 
 /** Keys that only serve search: left out of the audit log. */
-const derived = new Set(['searchText', 'publicSearchText', 'searchName', 'searchWords', 'publicSearchWords']);
+const derived = new Set(['searchText', 'searchName', 'searchWords', 'searchJoined']);
 const strip = (v: unknown) =>
   v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => !derived.has(k))) : v;
 

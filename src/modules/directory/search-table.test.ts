@@ -36,7 +36,7 @@ async function outOfStep(): Promise<unknown[]> {
           'membershipStatus' = ANY(o.public_fields) AS shows_status, 'commune' = ANY(o.public_fields) AS shows_commune,
           'tags' = ANY(o.public_fields) AS shows_tags, 'themes' = ANY(o.public_fields) AS shows_themes,
           o.name, o.territory_id AS words_territory_id, o.is_public AS words_public, o.search_name,
-          totem_audience_words(o.search_words, o.public_search_words) AS words
+          o.search_words AS words
         FROM organizations o),
       -- The words' copy holds the same facet columns as organization_search: it must agree with it.
       actual AS (
@@ -228,7 +228,7 @@ describe('the territory’s words', () => {
 });
 
 describe('an organisation’s search fields', () => {
-  it('are the documents and words the earlier functions made, with the name normalised once', async () => {
+  it('are the document, name, audience-marked words and vocabulary flags made before, with the name normalised once', async () => {
     // [name, the other text, the public text, public?]: accents, ligatures, hyphens and apostrophes,
     // punctuation at either end, a name that normalises to nothing, missing text, digits, repeats.
     const cases: [string, string | null, string | null, boolean | null][] = [
@@ -245,15 +245,20 @@ describe('an organisation’s search fields', () => {
     ];
     const r = await t.deps.database.transaction({ system: true }, (tx) =>
       tx.execute(sql`
-        SELECT f.doc = o.doc AS doc, f.pub = o.pub AS pub, f.search_name = o.search_name AS name,
-          f.search_words = totem_search_words(v.name, o.doc) AS words, f.public_search_words = totem_search_words(v.name, o.pub) AS public_words
+        SELECT f.doc = o.doc AS doc, f.search_name = o.search_name AS name,
+          -- The public document's words as they are, then every other word of the document marked (migration 0016).
+          f.search_words = w.public || ARRAY(SELECT '~' || x FROM unnest(w.every) AS x WHERE x <> ALL (w.public)) AS words,
+          -- Not plain: not in the document as they are, or the whole name run together when it has several words.
+          f.joined = ARRAY(SELECT DISTINCT x FROM unnest(w.every) AS x WHERE position(' ' || x || ' ' IN ' ' || o.doc || ' ') = 0
+            OR (x = replace(o.search_name, ' ', '') AND position(' ' IN o.search_name) > 0) ORDER BY x) AS joined
         FROM json_to_recordset(${JSON.stringify(cases.map(([name, rest, pub, isPublic]) => ({ name, rest, pub, is_public: isPublic })))}::json)
           AS v(name text, rest text, pub text, is_public boolean)
         CROSS JOIN LATERAL (SELECT totem_search_doc(v.name, v.rest) AS doc,
           CASE WHEN v.is_public THEN totem_search_doc(v.name, v.pub) ELSE '' END AS pub, totem_normalize(v.name) AS search_name) o
+        CROSS JOIN LATERAL (SELECT totem_search_words(v.name, o.doc) AS every, totem_search_words(v.name, o.pub) AS public) w
         CROSS JOIN LATERAL totem_organization_search_fields(v.name, v.rest, v.pub, v.is_public) f`),
     );
-    const same = { doc: true, pub: true, name: true, words: true, public_words: true };
+    const same = { doc: true, name: true, words: true, joined: true };
     expect(rows(r)).toEqual(cases.map(() => same));
   });
 });
@@ -345,10 +350,10 @@ describe('the search table, isolated by territory', () => {
     const words = sql.raw(`'{quokka,isolement}'::text[]`);
     const ids = await t.deps.database.transaction({ system: true }, async (tx) =>
       rows<{ id: string }>(
-        await tx.execute(sql`INSERT INTO organizations (territory_id, kind, name, search_name, search_words, public_search_words, is_public)
-          VALUES (${alphaId}, 'startup', 'Quokka Alpha', 'quokka alpha', ${words}, ${words}, true),
-                 (${betaId}, 'startup', 'Quokka Beta', 'quokka beta', ${words}, ${words}, true),
-                 (${alphaId}, 'startup', 'Quokka private', 'quokka private', ${words}, '{}', false)
+        await tx.execute(sql`INSERT INTO organizations (territory_id, kind, name, search_name, search_words, is_public)
+          VALUES (${alphaId}, 'startup', 'Quokka Alpha', 'quokka alpha', ${words}, true),
+                 (${betaId}, 'startup', 'Quokka Beta', 'quokka beta', ${words}, true),
+                 (${alphaId}, 'startup', 'Quokka private', 'quokka private', '{~quokka,~isolement}', false)
           RETURNING id`),
       ).map((r) => r.id),
     );
