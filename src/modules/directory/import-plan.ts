@@ -38,8 +38,9 @@ type Parsed = { line: number; name: string; input: TCreateOrganizationRequest | 
 export const planChunk = 1000;
 
 /**
- * The columns an import reads back: all but the search documents and their word lists, which only
- * serve search and weigh the most. The rows read are typed as whole rows: nothing here uses the rest.
+ * The columns an import reads back: all but the search fields (the normalised name and the word
+ * lists), which only serve search and weigh the most. The rows read are typed as whole rows:
+ * nothing here uses the rest.
  */
 export const rowColumns = Object.fromEntries(
   Object.entries(getTableColumns(organizations)).filter(([key]) => !/^search[A-Z]/.test(key)),

@@ -89,7 +89,7 @@ async function insertAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf) {
     inserts.push({ ...values, id, kind: r.input.kind, name: r.input.name, territoryId: s.territory.id, publicFields });
     if (r.input.themeIds?.length) links.push({ id, themeIds: r.input.themeIds });
   }
-  // The search documents are computed by the insert itself; those of rows with themes once more after them.
+  // The search fields are computed by the insert itself; those of rows with themes once more after them.
   await insertMany(s.tx, organizations, inserts, { columns: searchColumns, values: searchValues(), join: searchDocumentsOf() });
   await setThemes(s, links, false);
   return { created, themed: new Set(links.map((l) => l.id)) };
@@ -112,8 +112,8 @@ async function updateAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf, no
 
 /**
  * Writes one chunk of planned rows with a few statements whatever its size: one insert for the
- * new organisations with their search documents, one update per set of changed columns, their
- * themes, the search documents of the rows updated or given themes (by the services' own
+ * new organisations with their search fields, one update per set of changed columns, their
+ * themes, the search fields of the rows updated or given themes (by the services' own
  * `refreshSearchFields`), and one audit entry per organisation with its state
  * before and after, in the caller's transaction. Returns the id given to each created line.
  */

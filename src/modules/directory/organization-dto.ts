@@ -123,11 +123,11 @@ export function toPublicOrganization(o: TOrganization): TPublicOrganization {
 
 /**
  * The search columns of the organisation row `o`, as the lateral call `f` of
- * `totem_organization_search_fields` (migrations 0017 and 0018): `doc` (every field, normalised in
- * SQL so that queries and documents are normalised by the same function on both engines), the
- * normalised name, and the words of every field and of the public fields, the latter as they are
- * and the others marked `~`. The call is given the name apart from the rest of the text, so that
- * the name is normalised once. Tags may be null (a row being inserted that leaves them to their
+ * `totem_organization_search_fields` (migrations 0017 and 0018): the normalised name, the words of
+ * every field (normalised in SQL, so that queries and documents are normalised by the same
+ * function on both engines), those of the public fields as they are and the others marked `~`,
+ * and the words only the name run together makes (`joined`). The call is given the name apart
+ * from the rest of the text, so that the name is normalised once. Tags may be null (a row being inserted that leaves them to their
  * default): the normalisation folds the missing space away.
  */
 function searchFields(withThemes = true) {
@@ -154,7 +154,7 @@ export const searchValues = () => sql`f.search_name, f.search_words, f.joined`;
 /** What an insert of rows aliased `o` joins to compute their search columns (a new row has no themes yet). */
 export const searchDocumentsOf = () => searchFields(false);
 
-/** Recomputes the normalised search documents of organisations, then adds their words to the territory's. */
+/** Recomputes the search fields of organisations, then adds their words to the territory's. */
 export async function refreshSearchFields(tx: Db, ids: string[]): Promise<void> {
   if (!ids.length) return;
   // One pass: the fields are computed in a subquery, and each row is rewritten once.
