@@ -41,4 +41,33 @@ describe('the hourly maintenance of a running server', () => {
     expect(await outbox()).toEqual(['b sent 89 days ago', 'c pending for 120 days', 'd failed 120 days ago']);
     expect((await hourlyMaintenance({ database, clock: { now: () => now } })).sentMails).toBe(0);
   });
+
+  // A server's autovacuum does this itself; PGlite runs no background worker.
+  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'vacuums on the embedded database the tables autovacuum would, and leaves the others',
+    async () => {
+      await hourlyMaintenance({ database, clock: { now: () => now } });
+      const stats = () =>
+        database.transaction({ system: true }, async (tx) => {
+          const r = await tx.execute(sql`SELECT relname, n_dead_tup::int AS dead, last_vacuum IS NOT NULL AS vacuumed
+            FROM pg_stat_user_tables WHERE relname IN ('mail_outbox', 'territories') ORDER BY relname`);
+          return (r as unknown as { rows: { relname: string; dead: number; vacuumed: boolean }[] }).rows;
+        });
+      // 400 e-mails written, then each updated once: 400 dead rows, past 50 + 20% of the live ones.
+      await database.transaction({ system: true }, async (tx) => {
+        await tx.execute(sql`INSERT INTO mail_outbox (subject, to_address, body_text, status)
+          SELECT 'bulk ' || g, 'x@example.test', 'text', 'pending' FROM generate_series(1, 400) AS g`);
+      });
+      await database.transaction({ system: true }, (tx) => tx.execute(sql`UPDATE mail_outbox SET attempts = attempts + 1`));
+      const result = await hourlyMaintenance({ database, clock: { now: () => now } });
+      expect(result.vacuumed).toContain('mail_outbox');
+      expect(result.vacuumed).not.toContain('territories');
+      expect(await stats()).toEqual([
+        { relname: 'mail_outbox', dead: 0, vacuumed: true },
+        { relname: 'territories', dead: 0, vacuumed: false },
+      ]);
+      // Nothing changed since: nothing is due.
+      expect(await hourlyMaintenance({ database, clock: { now: () => now } })).toMatchObject({ vacuumed: [], analyzed: [] });
+    },
+  );
 });
