@@ -1,7 +1,5 @@
 /** A fresh database and an in-process Totem app for one benchmark scale, on PGlite or a PostgreSQL server. */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -11,6 +9,7 @@ import type { Deps } from '../../src/platform/context.ts';
 import { type Database, openDatabase } from '../../src/platform/db/client.ts';
 import { createMailer } from '../../src/platform/mail/mailer.ts';
 import { systemActor } from '../../src/platform/policy/actor.ts';
+import { settle, throwawayDatabase } from '../lib/database.ts';
 import { themeSlugs } from './generate.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -19,50 +18,31 @@ export const serverUrl = (): string | undefined => process.env.BENCH_DATABASE_UR
 const template = new URL('../../.tmp/pglite-template.tar.gz', import.meta.url);
 
 async function freshDatabase(engine: Engine): Promise<{ database: Database; url?: string }> {
-  const url = serverUrl();
-  if (engine === 'pglite' || !url) {
+  const server = serverUrl();
+  if (engine === 'pglite' || !server) {
     return { database: await openDatabase({ template: existsSync(template) ? new Blob([readFileSync(template)]) : undefined }) };
   }
-  const name = `totem_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openDatabase({ url: u.toString() });
+  const { url, drop } = await throwawayDatabase(server);
+  const db = await openDatabase({ url });
   return {
-    url: u.toString(),
+    url,
     database: {
       ...db,
       async close() {
         await db.close();
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
+        await drop();
       },
     },
   };
 }
 
 /**
- * On PostgreSQL, after the generator: VACUUM (ANALYZE) the directory's tables as their owner
- * (outside a transaction), as autovacuum soon would on a server, then a CHECKPOINT, so that searches
- * are measured on the directory as it stands between imports rather than on the dead row versions
- * the generator's indexing pass leaves behind (it writes every organisation twice).
+ * The directory's tables settled after the generator (`settle`), as autovacuum would settle a
+ * server: searches are then measured on the directory as it stands between imports rather than on
+ * the dead row versions the generator's indexing pass leaves behind (it writes every organisation
+ * twice).
  */
-async function settle(url: string | undefined): Promise<void> {
-  if (!url) return;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query('VACUUM (ANALYZE) organizations, organization_search, organization_search_words, search_words, people');
-    await c.query('CHECKPOINT').catch(() => undefined);
-  } finally {
-    await c.end();
-  }
-}
+const directoryTables = 'organizations, organization_search, organization_search_words, search_words, people';
 
 /** The app on a fresh database with one territory `bench` and its themes. */
 export async function benchApp(engine: Engine) {
@@ -87,7 +67,7 @@ export async function benchApp(engine: Engine) {
     deps,
     territoryId: territory.id,
     themeIds,
-    settle: () => settle(url),
+    settle: () => settle(url, directoryTables),
     async close() {
       await app.close();
       await database.close();

@@ -8,11 +8,12 @@
  */
 
 import { type Engine, serverUrl } from '../directory/setup.ts';
+import { settle } from '../lib/database.ts';
 import { type BenchResult, type Row, row, type Target, target } from '../lib/report.ts';
 import { type AvailabilityFigures, availabilityIn } from './availability.ts';
 import { type CreationFigures, creationBench } from './booking.ts';
 import { type Generated, generate } from './generate.ts';
-import { createLocation, placesApp, settle } from './setup.ts';
+import { createLocation, placesApp } from './setup.ts';
 
 /** The issue's scale, on both engines (a million bookings load in under a minute or two on either). */
 export const defaultBookings: Record<Engine, number> = { postgres: 1_000_000, pglite: 1_000_000 };
@@ -39,7 +40,7 @@ async function measure(engine: Engine, bookings: number, opts: PlacesBenchOption
     try {
       console.log(`  ${engine}: generating ${bookings.toLocaleString('en-US')} bookings…`);
       generated = await generate(b.deps.database, b.territoryId, { bookings, log: console.log });
-      await settle(loc, 'bookings');
+      await settle(loc.url, 'bookings');
       console.log(`  ${engine}: generated in ${Math.round(generated.seconds.total)} s; availability of ${samples[engine]} resource-weeks…`);
       availability = await availabilityIn(b, generated.window, generated.resources, samples[engine]);
     } finally {

@@ -3,9 +3,7 @@
  * process can both open in turn: a PGlite data directory on disk, or a new database on the
  * PostgreSQL server named by BENCH_DATABASE_URL (or TEST_DATABASE_URL).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -15,6 +13,7 @@ import type { Deps } from '../../src/platform/context.ts';
 import { openDatabase } from '../../src/platform/db/client.ts';
 import { createMailer } from '../../src/platform/mail/mailer.ts';
 import { type Engine, serverUrl, sys } from '../directory/setup.ts';
+import { throwawayDatabase } from '../lib/database.ts';
 import { removeDir, tempDir } from '../lib/processes.ts';
 import { zone } from './generate.ts';
 
@@ -29,20 +28,7 @@ export async function createLocation(engine: Engine): Promise<Location> {
     const dataDir = tempDir('places');
     return { engine: 'pglite', dataDir, drop: async () => removeDir(dataDir) };
   }
-  const name = `totem_bench_${randomBytes(5).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: server });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return { engine: 'postgres', url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { engine: 'postgres', ...(await throwawayDatabase(server)) };
 }
 
 /** The database at `loc` (migrated, from the migrated template on a first PGlite open). */
@@ -53,23 +39,6 @@ export function openAt(loc: Location) {
     dataDir: loc.dataDir,
     template: fresh && existsSync(template) ? new Blob([readFileSync(template)]) : undefined,
   });
-}
-
-/**
- * On PostgreSQL, after a bulk load: VACUUM (ANALYZE) the table as its owner (outside a transaction),
- * as autovacuum soon would, then a CHECKPOINT (when the role may) so that writing the loaded pages
- * back does not fall in the measurements.
- */
-export async function settle(loc: Location, table: string): Promise<void> {
-  if (!loc.url) return;
-  const c = new pg.Client({ connectionString: loc.url });
-  await c.connect();
-  try {
-    await c.query(`VACUUM (ANALYZE) ${table}`);
-    await c.query('CHECKPOINT').catch(() => undefined);
-  } finally {
-    await c.end();
-  }
 }
 
 /** The app in this process on the database at `loc`; `create` adds the territory `bench` first. */

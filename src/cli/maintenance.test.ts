@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../tests/helpers/database.ts';
+import { openTestDatabase, testEngine } from '../../tests/helpers/database.ts';
 import type { Database } from '../platform/db/client.ts';
 import { hourlyMaintenance } from './maintenance.ts';
 
@@ -43,7 +43,7 @@ describe('the hourly maintenance of a running server', () => {
   });
 
   // A server's autovacuum does this itself; PGlite runs no background worker.
-  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
+  it.skipIf(testEngine() === 'postgres')(
     'vacuums on the embedded database the tables autovacuum would, and leaves the others',
     async () => {
       await hourlyMaintenance({ database, clock: { now: () => now } });

@@ -12,7 +12,7 @@ import {
   type OrganizationRow,
   refreshSearchFields,
   searchColumns,
-  searchDocumentsOf,
+  searchFieldsOnInsert,
   searchValues,
   toOrganization,
 } from './organization-dto.ts';
@@ -90,7 +90,7 @@ async function insertAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf) {
     if (r.input.themeIds?.length) links.push({ id, themeIds: r.input.themeIds });
   }
   // The search fields are computed by the insert itself; those of rows with themes once more after them.
-  await insertMany(s.tx, organizations, inserts, { columns: searchColumns, values: searchValues(), join: searchDocumentsOf() });
+  await insertMany(s.tx, organizations, inserts, { columns: searchColumns, values: searchValues(), join: searchFieldsOnInsert() });
   await setThemes(s, links, false);
   return { created, themed: new Set(links.map((l) => l.id)) };
 }

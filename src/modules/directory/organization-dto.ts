@@ -152,7 +152,7 @@ function searchFields(withThemes = true) {
 export const searchColumns = ['search_name', 'search_words', 'search_joined'];
 export const searchValues = () => sql`f.search_name, f.search_words, f.joined`;
 /** What an insert of rows aliased `o` joins to compute their search columns (a new row has no themes yet). */
-export const searchDocumentsOf = () => searchFields(false);
+export const searchFieldsOnInsert = () => searchFields(false);
 
 /** Recomputes the search fields of organisations, then adds their words to the territory's. */
 export async function refreshSearchFields(tx: Db, ids: string[]): Promise<void> {
