@@ -113,6 +113,9 @@ const columns = [
   'shows_tags',
   'shows_themes',
   'name',
+  'fields_key',
+  'tags_key',
+  'themes_key',
 ];
 const columnsOf = (alias: string) => sql.raw(columns.map((c) => `${alias}.${c}`).join(', '));
 
