@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client.ts';
+import { type Beside, besideEachOther, type Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { type CountedFacets, countedFacets, type FacetRow } from './facet-counts.ts';
 import { kindLabels, statusLabels } from './labels.ts';
@@ -10,7 +10,7 @@ type FieldRow = { kind: string | null; status: string | null; commune: string | 
   'g_kind' | 'g_status' | 'g_commune' | 'by_kind' | 'by_status' | 'by_commune',
   number
 >;
-type Answer = { total: number; page: string[] | null; fields: FieldRow[] | null; tag: FacetRow[] | null; theme: FacetRow[] | null };
+type Answer = { total: number; fields: FieldRow[] | null; tag: FacetRow[] | null; theme: FacetRow[] | null };
 
 /** What one search finds: the page's organisation ids in order, the total, and every facet's counts. */
 export type Found = { ids: string[]; total: number; facets: TFacets };
@@ -23,9 +23,9 @@ type Page = { page: number; pageSize: number };
  * territory's kept counts (`countedFacets`) rather than counted over the whole territory; with no
  * filter nothing is counted, and with one only the organisations passing it are read.
  */
-export async function runSearch(tx: Db, plan: SearchPlan, page: Page, locale: Locale): Promise<Found> {
+export async function runSearch(tx: Db, plan: SearchPlan, page: Page, locale: Locale, beside?: Beside): Promise<Found> {
   const filtered = facetNames.filter((f) => plan.filters[f]);
-  if (plan.words || filtered.length > 1) return scan(tx, plan, page, locale);
+  if (plan.words || filtered.length > 1) return scan(tx, plan, page, locale, { beside });
   const counted = await countedFacets(tx, plan.territoryId, plan.audience, locale);
   const labels = new Map(counted.commune.map((c) => [c.value, c.label]));
   const [only] = filtered;
@@ -33,7 +33,7 @@ export async function runSearch(tx: Db, plan: SearchPlan, page: Page, locale: Lo
     const ids = await pageByName(tx, plan, page);
     return { ids, total: counted.total, facets: facetsOf([], [], [], locale, { counted, labels }) };
   }
-  return scan(tx, plan, page, locale, { counted, labels, only });
+  return scan(tx, plan, page, locale, { kept: { counted, labels, only }, beside });
 }
 
 /** The page of the territory's organisations (for the audience) in name order, by the name index. */
@@ -47,19 +47,27 @@ async function pageByName(tx: Db, plan: SearchPlan, page: Page): Promise<string[
 type Kept = { counted: CountedFacets; labels: Map<string, string | null>; only?: FacetName };
 
 /**
- * One statement for the page, the total and the facets. The source's rows (those matching the words,
- * or the territory's, or with `kept.only` those passing its filter) are read twice, once for the
- * page and once for the counts: keeping them in between for both cost more than reading them again
- * (15 ms for a broad word's 21,000 rows at 100,000 organisations, against 8). Each row carries
- * whether it passes each filter the query has. The counts come from one grouping by grouping sets,
- * by the rows' facet keys (migration 0019: their fields, their tags, their themes, each hashed into
- * a bigint) and filters: a few hundred groups however many rows. Each group's values are then read
- * from one row of the territory holding its key (an index lookup per group), and the kind, status
- * and commune facets are counted by grouping sets over the field groups, each counting only the
- * rows that pass the other facets' filters; the tag and theme sets are unnested. Exported so that
- * tests can check the kept counts against it.
+ * Two statements, one for the page and one for the total and the facets, each reading the source's
+ * rows (those matching the words, or the territory's, or with `kept.only` those passing its filter):
+ * keeping the rows in between for both cost more than reading them again (15 ms for a broad word's
+ * 21,000 rows at 100,000 organisations, against 8). With `beside` (PostgreSQL) the page is read in
+ * a transaction of its own while the counts are read in the caller's, so that the search takes the
+ * time of the slower of the two rather than their sum. Each row carries whether it passes each
+ * filter the query has. The counts come from one grouping by grouping sets, by the rows' facet keys
+ * (migration 0019: their fields, their tags, their themes, each hashed into a bigint) and filters: a
+ * few hundred groups however many rows. Each group's values are then read from one row of the
+ * territory holding its key (an index lookup per group), and the kind, status and commune facets
+ * are counted by grouping sets over the field groups, each counting only the rows that pass the
+ * other facets' filters; the tag and theme sets are unnested. Exported so that tests can check the
+ * kept counts against it.
  */
-export async function scan(tx: Db, plan: SearchPlan, page: Page, locale: Locale, kept?: Kept): Promise<Found> {
+export async function scan(
+  tx: Db,
+  plan: SearchPlan,
+  page: Page,
+  locale: Locale,
+  { kept, beside }: { kept?: Kept; beside?: Beside | undefined } = {},
+): Promise<Found> {
   const pub = (column: string) => (plan.audience === 'public' ? sql.raw(` AND ${column}`) : sql``);
   // Only the query's filters get a column: a facet without a filter lets every row pass.
   const active = facetNames.filter((f) => plan.filters[f]);
@@ -78,22 +86,23 @@ export async function scan(tx: Db, plan: SearchPlan, page: Page, locale: Locale,
     sql`SELECT v.*, k.n${flagColumns} FROM k CROSS JOIN LATERAL (
         SELECT ${sql.raw(values)} FROM organization_search w
         WHERE w.territory_id = ${plan.territoryId} AND ${sql.raw(`w.${key} = k.${key}`)} LIMIT 1) v WHERE ${sql.raw(`k.${grouped}`)} = 0`;
-  const r = await tx.execute(sql`
-    WITH s AS NOT MATERIALIZED (
-      SELECT s.organization_id, s.fields_key, s.tags_key, s.themes_key, s.name, ${plan.rank ?? sql`0`} AS rank${filterColumns}
-      FROM ${plan.source}${kept?.only ? sql` WHERE ${plan.filters[kept.only]}` : sql``}),
-    k AS (
+  const rows = sql`(SELECT s.organization_id, s.fields_key, s.tags_key, s.themes_key, s.name, ${plan.rank ?? sql`0`} AS rank${filterColumns}
+      FROM ${plan.source}${kept?.only ? sql` WHERE ${plan.filters[kept.only]}` : sql``})`;
+  const pageOf = (db: Db) =>
+    db.execute(sql`SELECT json_agg(organization_id ORDER BY ${order}) AS page FROM (
+      SELECT organization_id, rank, name FROM ${rows} s WHERE ${all}
+      ORDER BY ${order} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}) p`);
+  const countsOf = (db: Db) =>
+    db.execute(sql`
+    WITH k AS (
       SELECT fields_key, tags_key, themes_key${flagColumns}, GROUPING(fields_key) AS by_fields, GROUPING(tags_key) AS by_tags,
         GROUPING(themes_key) AS by_themes, count(*)::int AS n
-      FROM s GROUP BY GROUPING SETS ((fields_key${flagColumns}), (tags_key${flagColumns}), (themes_key${flagColumns}))),
+      FROM ${rows} s GROUP BY GROUPING SETS ((fields_key${flagColumns}), (tags_key${flagColumns}), (themes_key${flagColumns}))),
     gf AS (${valuesOf('fields_key', 'by_fields', 'w.kind, w.membership_status, w.commune_insee, w.commune_name AS label, w.shows_status, w.shows_commune')}),
     gt AS (${valuesOf('tags_key', 'by_tags', 'w.tags, w.shows_tags')}),
     gh AS (${valuesOf('themes_key', 'by_themes', 'w.theme_ids, w.shows_themes')})
     SELECT
       (SELECT coalesce(sum(n), 0) FROM k WHERE by_fields = 0 AND ${all})::int AS total,
-      (SELECT json_agg(organization_id ORDER BY ${order}) FROM (
-        SELECT organization_id, rank, name FROM s WHERE ${all}
-        ORDER BY ${order} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}) p) AS page,
       (SELECT json_agg(f) FROM (
         SELECT kind, membership_status AS status, commune_insee AS commune, min(label) AS label,
           GROUPING(kind) AS g_kind, GROUPING(membership_status) AS g_status, GROUPING(commune_insee) AS g_commune,
@@ -109,9 +118,11 @@ export async function scan(tx: Db, plan: SearchPlan, page: Page, locale: Locale,
           SELECT u.theme_id, sum(g.n)::int AS n FROM gh g CROSS JOIN LATERAL unnest(g.theme_ids) AS u(theme_id)
           WHERE ${but('theme')}${pub('shows_themes')} GROUP BY 1) c
         JOIN territory_themes t ON t.id = c.theme_id ORDER BY 3 DESC, 2) h) AS theme`);
+  const [r, p] = await besideEachOther(tx, countsOf, pageOf, beside);
   const [answer] = (r as unknown as { rows: Answer[] }).rows;
+  const [paged] = (p as unknown as { rows: { page: string[] | null }[] }).rows;
   return {
-    ids: answer?.page ?? [],
+    ids: paged?.page ?? [],
     total: Number(answer?.total ?? 0),
     facets: facetsOf(answer?.fields ?? [], answer?.tag ?? [], answer?.theme ?? [], locale, kept),
   };

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Beside, Database, Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { TOrganization, TPublicOrganization } from './directory.contract.ts';
 import { organizations } from './directory.tables.ts';
@@ -24,7 +24,8 @@ async function rowsInOrder(tx: Db, ids: string[]) {
 
 /**
  * One page of organisations matching the query, best first (or by name without text), with facet
- * counts. Exported for the search benchmark, which runs it bare as the floor of the API.
+ * counts. With `database.alongside` (PostgreSQL), the page is read beside the counts. Exported for
+ * the search benchmark, which runs it bare as the floor of the API.
  */
 export async function searchOrganizations(
   tx: Db,
@@ -32,9 +33,12 @@ export async function searchOrganizations(
   query: TOrganizationSearchQuery,
   audience: Audience,
   locale: Ctx['locale'],
+  database?: Pick<Database, 'alongside'>,
 ): Promise<Found> {
   const plan = await planSearch(tx, territoryId, query, audience);
-  const found = await runSearch(tx, plan, query, locale);
+  const alongside = database?.alongside;
+  const beside: Beside | undefined = alongside && ((fn) => alongside({ territoryId }, fn));
+  const found = await runSearch(tx, plan, query, locale, beside);
   const rows = await rowsInOrder(tx, found.ids);
   const extras = await loadExtras(
     tx,
@@ -55,7 +59,7 @@ export function createSearchService({ database }: Pick<Deps, 'database'>) {
     /** The public directory: only public organisations, only the fields each one made public. */
     publicSearch(ctx: Ctx, slug: string, query: TOrganizationSearchQuery) {
       return inTerritory(database, ctx, slug, 'directory.read_public', async ({ tx, territory }) => {
-        const found = await searchOrganizations(tx, territory.id, query, 'public', ctx.locale);
+        const found = await searchOrganizations(tx, territory.id, query, 'public', ctx.locale, database);
         return { ...found, items: found.items.map(toPublicOrganization) };
       });
     },
@@ -63,7 +67,7 @@ export function createSearchService({ database }: Pick<Deps, 'database'>) {
     /** The staff's search over every organisation, with full records. */
     staffSearch(ctx: Ctx, slug: string, query: TOrganizationSearchQuery) {
       return inTerritory(database, ctx, slug, 'directory.read', ({ tx, territory }) =>
-        searchOrganizations(tx, territory.id, query, 'staff', ctx.locale),
+        searchOrganizations(tx, territory.id, query, 'staff', ctx.locale, database),
       );
     },
 

@@ -15,6 +15,15 @@ export type Database = {
   engine: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction, as the application role, limited to the scope's territory. */
   transaction<T>(scope: Scope, fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: runs `fn` in a read-only transaction of its own, on a second pool, so that a
+   * request may run a read beside the statements of its transaction (the directory search counts
+   * its matches while it reads its page). The read does not see what the request's transaction
+   * wrote and has not committed. The second pool's connections are never held while waiting for
+   * the first pool, so a request holding a connection of the first that waits for one of the
+   * second cannot deadlock with the others.
+   */
+  alongside?: <T>(scope: Scope, fn: (tx: Db) => Promise<T>) => Promise<T>;
   /** Checks the database answers and the migrations are applied. */
   ready(): Promise<{ ok: boolean; pending: number }>;
   close(): Promise<void>;
@@ -29,6 +38,24 @@ export type Database = {
 };
 
 export type Vacuumed = { vacuumed: string[]; analyzed: string[] };
+
+/** Runs a read in a transaction of its own beside the caller's (`Database.alongside`, bound to a scope). */
+export type Beside = <T>(fn: (tx: Db) => Promise<T>) => Promise<T>;
+
+/**
+ * `own` in the caller's transaction and `other` beside it, at once, each on its own connection; or,
+ * without `beside` (PGlite, or a caller that must see its own writes), one after the other in the
+ * caller's transaction. A transaction's statements never run at once: see `inSeries`.
+ */
+export async function besideEachOther<A, B>(
+  tx: Db,
+  own: (tx: Db) => Promise<A>,
+  other: (tx: Db) => Promise<B>,
+  beside?: Beside,
+): Promise<[A, B]> {
+  if (!beside) return [await own(tx), await other(tx)];
+  return Promise.all([own(tx), beside(other)]);
+}
 
 /** Narrows an open transaction to one territory (row-level security) once it is known. */
 export async function enterTerritory(tx: Db, territoryId: string): Promise<void> {
@@ -57,15 +84,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (migrate) await conn.migrate();
   await conn.enterAppRole();
 
+  const inScope = async <T>(tx: Db, scope: Scope, fn: (tx: Db) => Promise<T>): Promise<T> => {
+    if (scope.system) {
+      await tx.execute(sql`SET LOCAL ROLE NONE`);
+    } else {
+      await tx.execute(sql`SELECT set_config('totem.territory_id', ${scope.territoryId ?? ''}, true)`);
+    }
+    return fn(tx);
+  };
   const transaction = <T>(scope: Scope, fn: (tx: Db) => Promise<T>): Promise<T> =>
-    conn.db.transaction(async (tx) => {
-      if (scope.system) {
-        await tx.execute(sql`SET LOCAL ROLE NONE`);
-      } else {
-        await tx.execute(sql`SELECT set_config('totem.territory_id', ${scope.territoryId ?? ''}, true)`);
-      }
-      return fn(tx as unknown as Db);
-    });
+    conn.db.transaction((tx) => inScope(tx as unknown as Db, scope, fn));
+  const beside = conn.beside;
 
   return {
     engine: conn.engine,
@@ -81,6 +110,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     close: conn.close,
     ...(conn.dumpDataDir ? { dumpDataDir: conn.dumpDataDir } : {}),
     ...(conn.vacuum ? { vacuum: conn.vacuum } : {}),
+    ...(beside
+      ? {
+          alongside: <T>(scope: Scope, fn: (tx: Db) => Promise<T>) =>
+            beside().transaction((tx) => inScope(tx as unknown as Db, scope, fn), { accessMode: 'read only' }),
+        }
+      : {}),
   };
 }
 
@@ -92,6 +127,8 @@ type Connection = {
   close(): Promise<void>;
   dumpDataDir?: () => Promise<Blob>;
   vacuum?: () => Promise<Vacuumed>;
+  /** The second pool of `Database.alongside`, once the application role is entered. */
+  beside?: () => Db;
 };
 
 /**
@@ -170,6 +207,8 @@ async function openPostgres(url: string): Promise<Connection> {
   const ownerPool = new pg.Pool({ connectionString: url, max: 1 });
   quiet(ownerPool);
   let appPool: InstanceType<typeof pg.Pool> | undefined;
+  let besidePool: InstanceType<typeof pg.Pool> | undefined;
+  let besideDb: Db | undefined;
   const ownerDb = drizzle({ client: ownerPool, schema }) as unknown as Db;
   const conn: Connection = {
     engine: 'postgres',
@@ -179,16 +218,22 @@ async function openPostgres(url: string): Promise<Connection> {
       await ownerPool.query(grantsSql);
     },
     async enterAppRole() {
-      appPool = new pg.Pool({
-        connectionString: url,
-        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-        options: '-c role=totem_app',
-      });
+      const appRolePool = () =>
+        new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c role=totem_app' });
+      appPool = appRolePool();
       quiet(appPool);
       conn.db = drizzle({ client: appPool, schema }) as unknown as Db;
+      besidePool = appRolePool();
+      quiet(besidePool);
+      besideDb = drizzle({ client: besidePool, schema }) as unknown as Db;
+    },
+    beside() {
+      if (!besideDb) throw new Error('the database is not open yet');
+      return besideDb;
     },
     async close() {
       await appPool?.end();
+      await besidePool?.end();
       await ownerPool.end();
     },
   };
