@@ -38,9 +38,9 @@ async function freshDatabase(engine: Engine): Promise<{ database: Database; url?
 
 /**
  * The directory's tables settled after the generator (`settle`), as autovacuum would settle a
- * server and the hourly maintenance the embedded engine (`Database.vacuum`): searches are then measured on the directory as it stands between imports rather than on
- * the dead row versions the generator's indexing pass leaves behind (it writes every organisation
- * twice).
+ * server and the hourly maintenance the embedded engine (`Database.vacuum`): searches are then
+ * measured on the directory as it stands between imports rather than on the dead row versions the
+ * generator's indexing pass leaves behind (it writes every organisation twice).
  */
 const directoryTables = 'organizations, organization_search, organization_search_words, search_words, people';
 

@@ -21,7 +21,7 @@ export type Database = {
    * its matches while it reads its page). The read does not see what the request's transaction
    * wrote and has not committed. The second pool's connections are never held while waiting for
    * the first pool, so a request holding a connection of the first that waits for one of the
-   * second cannot deadlock with the others.
+   * second cannot deadlock with the others; `fn` must therefore open no transaction itself.
    */
   alongside?: <T>(scope: Scope, fn: (tx: Db) => Promise<T>) => Promise<T>;
   /** Checks the database answers and the migrations are applied. */
