@@ -7,7 +7,7 @@ import { compactFacetCounts } from './facet-counts.ts';
 import type { TImportReport, TImportRequest } from './import.contract.ts';
 import { importError, importText } from './import-messages.ts';
 import { type PlannedRow, type Progress, planImport } from './import-plan.ts';
-import { coveredCommunes, statisticsKeeper, writeChunk, writeOrganizations } from './import-writes.ts';
+import { coveredCommunes, statisticsKeeper, vacuumAfterImport, writeChunk, writeOrganizations } from './import-writes.ts';
 import { inTerritory, record, type Scoped } from './scope.ts';
 
 /**
@@ -98,19 +98,21 @@ export function createImportService({ database }: Pick<Deps, 'database'>) {
       });
     },
 
-    commit(ctx: Ctx, slug: string, input: TImportRequest, opts: ImportOptions = {}): Promise<TImportReport> {
-      return inTerritory(database, ctx, slug, 'directory.import', async (s) => {
+    async commit(ctx: Ctx, slug: string, input: TImportRequest, opts: ImportOptions = {}): Promise<TImportReport> {
+      const result = await inTerritory(database, ctx, slug, 'directory.import', async (s) => {
         const { csv, digest } = readFile(input, opts.maxRows, ctx.locale);
         const planned = await planImport(s, csv, phase(opts, 'plan'));
         rejectErrors(planned, ctx.locale);
-        const result = report(csv, await apply(s, planned, phase(opts, 'write')), true);
-        if (result.summary.create + result.summary.update > 0) {
+        const done = report(csv, await apply(s, planned, phase(opts, 'write')), true);
+        if (done.summary.create + done.summary.update > 0) {
           await record(s, 'import', 'organization_import', digest, {
-            after: { ...result.summary, encoding: csv.encoding, rows: csv.rows.length },
+            after: { ...done.summary, encoding: csv.encoding, rows: csv.rows.length },
           });
         }
-        return result;
+        return done;
       });
+      vacuumAfterImport(database, result.summary);
+      return result;
     },
   };
 }

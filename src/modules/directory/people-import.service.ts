@@ -3,7 +3,7 @@ import type { ParsedCsv } from './csv.ts';
 import type { TImportRequest, TPeopleImportReport } from './import.contract.ts';
 import { type ImportOptions, phase, readFile, rejectErrors } from './import.service.ts';
 import type { Progress } from './import-plan.ts';
-import { writeChunk } from './import-writes.ts';
+import { vacuumAfterImport, writeChunk } from './import-writes.ts';
 import { type PlannedPerson, planPeopleImport } from './people-import-plan.ts';
 import { writePeople } from './people-import-writes.ts';
 import { inTerritory, record, type Scoped } from './scope.ts';
@@ -56,19 +56,21 @@ export function createPeopleImportService({ database, clock }: Pick<Deps, 'datab
       });
     },
 
-    commit(ctx: Ctx, slug: string, input: TImportRequest, opts: ImportOptions = {}): Promise<TPeopleImportReport> {
-      return inTerritory(database, ctx, slug, 'directory.import', async (s) => {
+    async commit(ctx: Ctx, slug: string, input: TImportRequest, opts: ImportOptions = {}): Promise<TPeopleImportReport> {
+      const result = await inTerritory(database, ctx, slug, 'directory.import', async (s) => {
         const { csv, digest } = readFile(input, opts.maxRows, ctx.locale);
         const planned = await planPeopleImport(s, csv, phase(opts, 'plan'));
         rejectErrors(planned, ctx.locale);
-        const result = report(csv, await apply(s, planned, clock.now(), phase(opts, 'write')), true);
-        if (result.summary.create + result.summary.update > 0) {
+        const done = report(csv, await apply(s, planned, clock.now(), phase(opts, 'write')), true);
+        if (done.summary.create + done.summary.update > 0) {
           await record(s, 'import', 'person_import', digest, {
-            after: { ...result.summary, encoding: csv.encoding, rows: csv.rows.length },
+            after: { ...done.summary, encoding: csv.encoding, rows: csv.rows.length },
           });
         }
-        return result;
+        return done;
       });
+      vacuumAfterImport(database, result.summary);
+      return result;
     },
   };
 }

@@ -35,6 +35,13 @@ export type Database = {
    * autovacuum's default thresholds. Returns the tables done.
    */
   vacuum?: () => Promise<Vacuumed>;
+  /**
+   * PGlite only: a `vacuum` pass right after the current work, so that a large write (an import)
+   * is not searched through unvacuumed tables and stale statistics until the hourly pass. Calls
+   * made before the pass starts share it; `close` waits for it. Resolves when the pass has run
+   * (its failure is left to the next hourly pass).
+   */
+  vacuumSoon?: () => Promise<void>;
 };
 
 export type Vacuumed = { vacuumed: string[]; analyzed: string[] };
@@ -110,6 +117,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     close: conn.close,
     ...(conn.dumpDataDir ? { dumpDataDir: conn.dumpDataDir } : {}),
     ...(conn.vacuum ? { vacuum: conn.vacuum } : {}),
+    ...(conn.vacuumSoon ? { vacuumSoon: conn.vacuumSoon } : {}),
     ...(beside
       ? {
           alongside: <T>(scope: Scope, fn: (tx: Db) => Promise<T>) =>
@@ -127,6 +135,7 @@ type Connection = {
   close(): Promise<void>;
   dumpDataDir?: () => Promise<Blob>;
   vacuum?: () => Promise<Vacuumed>;
+  vacuumSoon?: () => Promise<void>;
   /** The second pool of `Database.alongside`, once the application role is entered. */
   beside?: () => Db;
 };
@@ -169,6 +178,19 @@ async function openPglite(dataDir: string | undefined, template?: Blob): Promise
   const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB'];
   const client = await PGlite.create({ dataDir, loadDataDir: template, startParams, extensions: { btree_gist, pg_trgm, unaccent } });
   const db = drizzle({ client, schema }) as unknown as Db;
+  const vacuum = async (): Promise<Vacuumed> => {
+    // The statistics a statement gathers reach the views within a second; now, for what follows.
+    await client.query('SELECT pg_stat_force_next_flush()');
+    const due = (await client.query<{ name: string; vacuum: boolean }>(dueForVacuum)).rows;
+    // One statement per table, outside any transaction (VACUUM cannot run in one): requests wait
+    // for one table at a time, not for the whole pass.
+    for (const t of due) await client.exec(`${t.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} "${t.name.replaceAll('"', '""')}"`);
+    return { vacuumed: due.filter((t) => t.vacuum).map((t) => t.name), analyzed: due.filter((t) => !t.vacuum).map((t) => t.name) };
+  };
+  // The pass `vacuumSoon` has scheduled and not yet started, and the one running.
+  let scheduled: Promise<void> | undefined;
+  let running: Promise<void> | undefined;
+  let closed = false;
   return {
     engine: 'pglite',
     db,
@@ -181,16 +203,25 @@ async function openPglite(dataDir: string | undefined, template?: Blob): Promise
     async enterAppRole() {
       await client.exec('SET ROLE totem_app');
     },
-    close: () => client.close(),
+    async close() {
+      closed = true;
+      await scheduled;
+      await running;
+      await client.close();
+    },
     dumpDataDir: () => client.dumpDataDir('gzip'),
-    async vacuum() {
-      // The statistics a statement gathers reach the views within a second; now, for what follows.
-      await client.query('SELECT pg_stat_force_next_flush()');
-      const due = (await client.query<{ name: string; vacuum: boolean }>(dueForVacuum)).rows;
-      // One statement per table, outside any transaction (VACUUM cannot run in one): requests wait
-      // for one table at a time, not for the whole pass.
-      for (const t of due) await client.exec(`${t.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} "${t.name.replaceAll('"', '""')}"`);
-      return { vacuumed: due.filter((t) => t.vacuum).map((t) => t.name), analyzed: due.filter((t) => !t.vacuum).map((t) => t.name) };
+    vacuum,
+    vacuumSoon() {
+      if (closed) return Promise.resolve();
+      scheduled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        scheduled = undefined;
+        running = vacuum().then(
+          () => undefined,
+          () => undefined,
+        );
+        return running;
+      });
+      return scheduled;
     },
   };
 }
