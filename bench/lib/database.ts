@@ -1,25 +1,8 @@
 /** Throwaway databases on a PostgreSQL server for the benchmarks, and settling them after a bulk load. */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { onServer as run, throwawayDatabase as throwawayTestDatabase } from '../../tests/helpers/database.ts';
 
-async function run(url: string, statement: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(statement);
-  } finally {
-    await c.end();
-  }
-}
-
-/** A new empty database on the server at `server`: its URL, and how to drop it. */
-export async function throwawayDatabase(server: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `totem_bench_${randomBytes(5).toString('hex')}`;
-  await run(server, `CREATE DATABASE ${name}`);
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => run(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
+/** A new empty database on the server at `server`: its URL, and how to drop it (the tests' own helper). */
+export const throwawayDatabase = (server: string) => throwawayTestDatabase(server, 'totem_bench');
 
 /**
  * On PostgreSQL (`url` set), after a bulk load: VACUUM (ANALYZE) the tables as their owner

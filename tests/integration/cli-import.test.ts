@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { throwawayDatabase } from '../helpers/database.ts';
 
 /**
  * `totem import` as a person runs it: a real process on a fresh data directory with the demo
@@ -16,15 +17,7 @@ if (!process.env.TEST_DATABASE_URL) delete env.DATABASE_URL;
 async function serverDatabase(): Promise<string | undefined> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) return undefined;
-  const pg = (await import('pg')).default;
-  const name = `totem_cli_import_${Date.now()}`;
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return u.toString();
+  return (await throwawayDatabase(server, 'totem_cli_import')).url;
 }
 
 function totem(...args: string[]) {

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { throwawayDatabase } from '../helpers/database.ts';
 
 /**
  * The command line and the server as a person runs them: a real process on a fresh data
@@ -20,15 +21,7 @@ async function databaseEnv() {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) return {};
   if (!pgDatabaseUrl) {
-    const pg = (await import('pg')).default;
-    const name = `totem_cli_${Date.now()}`;
-    const c = new pg.Client({ connectionString: server });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(server);
-    u.pathname = `/${name}`;
-    pgDatabaseUrl = u.toString();
+    pgDatabaseUrl = (await throwawayDatabase(server, 'totem_cli')).url;
   }
   return { DATABASE_URL: pgDatabaseUrl };
 }

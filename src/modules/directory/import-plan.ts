@@ -10,7 +10,7 @@ import type { TImportRow } from './import.contract.ts';
 import { booleanOf, type ColumnMap, columnKey, kindOf, listOf, mapColumns, sameValue, statusOf } from './import-columns.ts';
 import { type ImportTextKey, importError, importText, issueErrors, parseRow } from './import-messages.ts';
 import type { OrganizationRow } from './organization-dto.ts';
-import type { Scoped } from './scope.ts';
+import { isSearchKey, type Scoped } from './scope.ts';
 
 export type PlannedRow = TImportRow & {
   input?: TCreateOrganizationRequest;
@@ -43,7 +43,7 @@ export const planChunk = 1000;
  * nothing here uses the rest.
  */
 export const rowColumns = Object.fromEntries(
-  Object.entries(getTableColumns(organizations)).filter(([key]) => !/^search[A-Z]/.test(key)),
+  Object.entries(getTableColumns(organizations)).filter(([key]) => !isSearchKey(key)),
 ) as unknown as typeof organizations._.columns;
 
 /** The header of the column a field (or a request key) came from, to name it in errors. */

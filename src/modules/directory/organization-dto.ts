@@ -127,8 +127,8 @@ export function toPublicOrganization(o: TOrganization): TPublicOrganization {
  * every field (normalised in SQL, so that queries and documents are normalised by the same
  * function on both engines), those of the public fields as they are and the others marked `~`,
  * and the words only the name run together makes (`joined`). The call is given the name apart
- * from the rest of the text, so that the name is normalised once. Tags may be null (a row being inserted that leaves them to their
- * default): the normalisation folds the missing space away.
+ * from the rest of the text, so that the name is normalised once. Tags may be null (a row being
+ * inserted that leaves them to their default): the normalisation folds the missing space away.
  */
 function searchFields(withThemes = true) {
   const pub = (field: TPublicField, value: ReturnType<typeof sql>) => sql`CASE WHEN ${field} = ANY(o.public_fields) THEN ${value} END`;

@@ -17,10 +17,13 @@ export function inTerritory<T>(
   return inTerritoryScope(database, ctx, slug, directoryPolicy, action, fn);
 }
 
-/** Keys that only serve search: left out of the audit log. */
-const derived = new Set(['searchText', 'searchName', 'searchWords', 'searchJoined']);
+/**
+ * Whether a row's key only serves search (`searchText` of people; `searchName`, `searchWords`,
+ * `searchJoined` of organisations): left out of the audit log and of what an import reads back.
+ */
+export const isSearchKey = (key: string): boolean => /^search[A-Z]/.test(key);
 const strip = (v: unknown) =>
-  v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => !derived.has(k))) : v;
+  v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => !isSearchKey(k))) : v;
 
 /** Records a directory write in the audit log, in the caller's transaction. */
 export function record(
