@@ -10,7 +10,7 @@
 // The directory module first, in the application's order: its contracts and tables import each other.
 import '../../src/modules/directory/index.ts';
 import { ZOrganizationSearchQuery } from '../../src/modules/directory/search.contract.ts';
-import { searchOrganizations } from '../../src/modules/directory/search.service.ts';
+import { searchOrganizations, searchTransaction } from '../../src/modules/directory/search.service.ts';
 import { type BenchResult, type Row, row, type Target, target } from '../lib/report.ts';
 import { percentile } from '../lib/stats.ts';
 import { generate, type Scale, scales } from './generate.ts';
@@ -19,8 +19,12 @@ import { type BenchApp, benchApp, type Engine, serverUrl } from './setup.ts';
 
 /** Queries a visitor types: plain words, accents left out, a typo, a facet with no text, a deep page. */
 const queries = ['q=numerique', 'q=bethune%20sante', 'q=fabrique%20opale', 'q=robotiqe', 'kind=fablab', 'q=studio&page=3'];
-/** Measured rounds of all the queries per scale (after one warm-up round), so the default run stays within minutes. */
-const rounds: Record<Scale['name'], number> = { territory: 20, region: 10, national: 10 };
+/**
+ * Measured rounds of all the queries per scale (after one warm-up round). The nearest-rank p99 of n
+ * searches is their slowest when n is under 100: the national scale, where the target is, measures
+ * 300 searches, so that its p99 is the third slowest rather than one pause of the machine.
+ */
+const rounds: Record<Scale['name'], number> = { territory: 20, region: 10, national: 50 };
 /** The issue's target: 100,000 rows imported (preview + commit) in under a minute. */
 const importTarget = { rows: 100_000, seconds: 60 };
 
@@ -40,8 +44,10 @@ async function searchIn(b: BenchApp, scale: Scale): Promise<SearchFigures> {
       const apiMs = performance.now() - t0;
       if (res.statusCode !== 200) throw new Error(`search ${q}: ${res.statusCode} ${res.body.slice(0, 200)}`);
       t0 = performance.now();
-      await b.deps.database.transaction({ territoryId: b.territoryId }, (tx) =>
-        searchOrganizations(tx, b.territoryId, parsed[i] as never, 'public', 'fr', b.deps.database),
+      await b.deps.database.transaction(
+        { territoryId: b.territoryId },
+        (tx) => searchOrganizations(tx, b.territoryId, parsed[i] as never, 'public', 'fr', b.deps.database),
+        searchTransaction,
       );
       const rawMs = performance.now() - t0;
       if (round >= 0) {

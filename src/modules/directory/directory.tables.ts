@@ -178,17 +178,30 @@ export const organizationSearch = pgTable(
  * sorts, so that the rows the words match need no join (at 100,000 organisations the join cost
  * more than the match). Kept by the same triggers as `organization_search`; searches without
  * words read the narrower `organization_search`.
+ *
+ * Its columns are in the order a search reads them (migration 0020): PostgreSQL reads a row's
+ * columns one after the other, so the fixed-width ones a broad word's thousands of matched rows are
+ * counted and sorted by (the keys, the flags) come first, then the names the rank reads, the facet
+ * values and arrays only a filter or a staff export reads, and the long word array last.
  */
-export const organizationSearchWords = pgTable(
-  'organization_search_words',
-  {
+const searchWordsColumns = () => {
+  const { kind, membershipStatus, communeInsee, name, tags, themeIds, communeName, ...shows } = searchFacetColumns();
+  return {
     organizationId: uuid('organization_id')
       .primaryKey()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     territoryId: territoryId(),
+    ...searchKeyColumns(),
     isPublic: boolean('is_public').notNull(),
-    ...searchFacetColumns(),
+    ...shows,
+    name,
     searchName: text('search_name').notNull(),
+    kind,
+    membershipStatus,
+    communeInsee,
+    communeName,
+    tags,
+    themeIds,
     /**
      * The words of both audiences in one array (migration 0016): the public words as they are, the
      * words only the staff may search by marked `~` (normalised words never hold one). The public
@@ -197,10 +210,12 @@ export const organizationSearchWords = pgTable(
      * which a broad word's thousands of matched rows read page by page.
      */
     words: text('words').array().notNull(),
-    ...searchKeyColumns(),
-  },
-  (t) => [index('organization_search_words_words_idx').using('gin', t.words)],
-);
+  };
+};
+
+export const organizationSearchWords = pgTable('organization_search_words', searchWordsColumns(), (t) => [
+  index('organization_search_words_words_idx').using('gin', t.words),
+]);
 
 /**
  * How many of a territory's organisations hold each facet value, for each audience (`public`: the

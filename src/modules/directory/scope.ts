@@ -1,5 +1,6 @@
 import { audit } from '../../platform/audit/audit.ts';
 import type { Ctx, Deps } from '../../platform/context.ts';
+import type { TransactionOptions } from '../../platform/db/client.ts';
 import { inTerritoryScope, type ScopedTerritory, type TerritoryScope } from '../territories/index.ts';
 import { type DirectoryAction, directoryPolicy } from './directory.policy.ts';
 
@@ -13,8 +14,9 @@ export function inTerritory<T>(
   slug: string,
   action: DirectoryAction,
   fn: (scope: Scoped) => Promise<T>,
+  options?: TransactionOptions,
 ): Promise<T> {
-  return inTerritoryScope(database, ctx, slug, directoryPolicy, action, fn);
+  return inTerritoryScope(database, ctx, slug, directoryPolicy, action, fn, options);
 }
 
 /**

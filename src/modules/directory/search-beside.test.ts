@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { testEngine } from '../../../tests/helpers/database.ts';
+import { besideEachOther, type Db } from '../../platform/db/client.ts';
 import { sqlState } from '../../platform/db/sql-state.ts';
 import { ZOrganizationSearchQuery } from './search.contract.ts';
-import { searchOrganizations } from './search.service.ts';
+import { searchOrganizations, searchTransaction } from './search.service.ts';
 
 /**
  * On PostgreSQL the search reads its page in a transaction of its own, on a second pool, beside the
@@ -75,5 +76,58 @@ describe.skipIf(testEngine() !== 'postgres')('the search page read beside the co
     // 25006: read_only_sql_transaction.
     expect(await write.then(() => 'written', sqlState)).toBe('25006');
     expect(await count(alphaId)).toBe(5);
+  });
+});
+
+/** With the default pools: the write below needs a connection while the search's transaction holds one. */
+describe.skipIf(testEngine() !== 'postgres')('the read beside a search takes its snapshot', () => {
+  let t: TestApp;
+  let alphaId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    alphaId = (await t.request(null, { method: 'GET', url: '/api/v1/territories/alpha' })).json().id;
+  });
+  afterAll(async () => t?.close());
+
+  const countOrganizations = async (tx: Db) => {
+    const r = await tx.execute(sql`SELECT count(*)::int AS n FROM organizations`);
+    return (r as unknown as { rows: { n: number }[] }).rows[0]?.n;
+  };
+
+  it('reads what the transaction it stands beside reads, not an organisation committed meanwhile', async () => {
+    const { database } = t.deps;
+    const alongside = database.alongside;
+    if (!alongside) throw new Error('PostgreSQL has a second pool');
+    const staff = await t.signIn(t.emailOf('staff'));
+    const create = () =>
+      t.request(staff, {
+        method: 'POST',
+        url: '/api/v1/territories/alpha/directory/organizations',
+        payload: { kind: 'sme', name: `Atelier ${Math.random()}` },
+      });
+    const seen = await database.transaction(
+      { territoryId: alphaId },
+      async (tx) => {
+        const before = await countOrganizations(tx);
+        expect((await create()).statusCode).toBe(201);
+        const [own, beside] = await besideEachOther(tx, countOrganizations, countOrganizations, (fn, snapshot) =>
+          alongside({ territoryId: alphaId }, fn, snapshot),
+        );
+        return { before, own, beside };
+      },
+      searchTransaction,
+    );
+    expect(seen.own).toBe(seen.before);
+    expect(seen.beside).toBe(seen.before);
+    const after = await database.transaction({ territoryId: alphaId }, countOrganizations);
+    expect(after).toBe((seen.before ?? 0) + 1);
+  });
+
+  it('refuses what is not a snapshot id, before reading anything', async () => {
+    const alongside = t.deps.database.alongside;
+    if (!alongside) throw new Error('PostgreSQL has a second pool');
+    await expect(alongside({ territoryId: alphaId }, countOrganizations, "1'; DROP TABLE organizations; --")).rejects.toThrow(
+      'not a snapshot id',
+    );
   });
 });

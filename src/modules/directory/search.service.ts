@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../platform/context.ts';
-import type { Beside, Database, Db } from '../../platform/db/client.ts';
+import type { Beside, Database, Db, TransactionOptions } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { TOrganization, TPublicOrganization } from './directory.contract.ts';
 import { organizations } from './directory.tables.ts';
@@ -37,7 +37,7 @@ export async function searchOrganizations(
 ): Promise<Found> {
   const plan = await planSearch(tx, territoryId, query, audience);
   const alongside = database?.alongside;
-  const beside: Beside | undefined = alongside && ((fn) => alongside({ territoryId }, fn));
+  const beside: Beside | undefined = alongside && ((fn, snapshot) => alongside({ territoryId }, fn, snapshot));
   const found = await runSearch(tx, plan, query, locale, beside);
   const rows = await rowsInOrder(tx, found.ids);
   const extras = await loadExtras(
@@ -53,21 +53,40 @@ export async function searchOrganizations(
   };
 }
 
+/**
+ * A search's transaction: one snapshot throughout (read-only, it can never fail to serialise), which
+ * the page read beside the counts shares, so that the total and the facets count the rows the page
+ * is taken from whatever is committed meanwhile.
+ */
+export const searchTransaction: TransactionOptions = { isolation: 'repeatable read' };
+
 /** Searching the directory: the public portal (public organisations and fields only) and the staff's full view. */
 export function createSearchService({ database }: Pick<Deps, 'database'>) {
   return {
     /** The public directory: only public organisations, only the fields each one made public. */
     publicSearch(ctx: Ctx, slug: string, query: TOrganizationSearchQuery) {
-      return inTerritory(database, ctx, slug, 'directory.read_public', async ({ tx, territory }) => {
-        const found = await searchOrganizations(tx, territory.id, query, 'public', ctx.locale, database);
-        return { ...found, items: found.items.map(toPublicOrganization) };
-      });
+      return inTerritory(
+        database,
+        ctx,
+        slug,
+        'directory.read_public',
+        async ({ tx, territory }) => {
+          const found = await searchOrganizations(tx, territory.id, query, 'public', ctx.locale, database);
+          return { ...found, items: found.items.map(toPublicOrganization) };
+        },
+        searchTransaction,
+      );
     },
 
     /** The staff's search over every organisation, with full records. */
     staffSearch(ctx: Ctx, slug: string, query: TOrganizationSearchQuery) {
-      return inTerritory(database, ctx, slug, 'directory.read', ({ tx, territory }) =>
-        searchOrganizations(tx, territory.id, query, 'staff', ctx.locale, database),
+      return inTerritory(
+        database,
+        ctx,
+        slug,
+        'directory.read',
+        ({ tx, territory }) => searchOrganizations(tx, territory.id, query, 'staff', ctx.locale, database),
+        searchTransaction,
       );
     },
 

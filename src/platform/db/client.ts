@@ -11,19 +11,28 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** What a transaction may see: one territory (row-level security), or everything (system). */
 export type Scope = { territoryId: string | null; system?: false } | { system: true };
 
+/**
+ * How a transaction reads: by default each statement sees what was committed when it began (read
+ * committed); `repeatable read` sees one snapshot throughout, which a read beside it shares
+ * (`besideEachOther`), so that the two read the same rows.
+ */
+export type TransactionOptions = { isolation?: 'repeatable read' };
+
 export type Database = {
   engine: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction, as the application role, limited to the scope's territory. */
-  transaction<T>(scope: Scope, fn: (tx: Db) => Promise<T>): Promise<T>;
+  transaction<T>(scope: Scope, fn: (tx: Db) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * PostgreSQL only: runs `fn` in a read-only transaction of its own, on a second pool, so that a
    * request may run a read beside the statements of its transaction (the directory search counts
    * its matches while it reads its page). The read does not see what the request's transaction
    * wrote and has not committed. The second pool's connections are never held while waiting for
    * the first pool, so a request holding a connection of the first that waits for one of the
-   * second cannot deadlock with the others; `fn` must therefore open no transaction itself.
+   * second cannot deadlock with the others; `fn` must therefore open no transaction itself. With
+   * `snapshot` (exported by `pg_export_snapshot()` in the request's transaction), it reads exactly
+   * what that transaction's snapshot sees.
    */
-  alongside?: <T>(scope: Scope, fn: (tx: Db) => Promise<T>) => Promise<T>;
+  alongside?: <T>(scope: Scope, fn: (tx: Db) => Promise<T>, snapshot?: string) => Promise<T>;
   /** Checks the database answers and the migrations are applied. */
   ready(): Promise<{ ok: boolean; pending: number }>;
   close(): Promise<void>;
@@ -47,12 +56,15 @@ export type Database = {
 export type Vacuumed = { vacuumed: string[]; analyzed: string[] };
 
 /** Runs a read in a transaction of its own beside the caller's (`Database.alongside`, bound to a scope). */
-export type Beside = <T>(fn: (tx: Db) => Promise<T>) => Promise<T>;
+export type Beside = <T>(fn: (tx: Db) => Promise<T>, snapshot?: string) => Promise<T>;
 
 /**
  * `own` in the caller's transaction and `other` beside it, at once, each on its own connection; or,
  * without `beside` (PGlite, or a caller that must see its own writes), one after the other in the
- * caller's transaction. A transaction's statements never run at once: see `inSeries`.
+ * caller's transaction. A transaction's statements never run at once: see `inSeries`. The read
+ * beside takes the caller's snapshot (`pg_export_snapshot()`, one more round trip): when the
+ * caller's transaction is `repeatable read`, `own` reads that snapshot too, and the two see the
+ * same rows whatever is committed meanwhile; under read committed `own` may see later commits.
  */
 export async function besideEachOther<A, B>(
   tx: Db,
@@ -61,8 +73,13 @@ export async function besideEachOther<A, B>(
   beside?: Beside,
 ): Promise<[A, B]> {
   if (!beside) return [await own(tx), await other(tx)];
-  return Promise.all([own(tx), beside(other)]);
+  const exported = await tx.execute(sql`SELECT pg_export_snapshot() AS snapshot`);
+  const [row] = (exported as unknown as { rows: { snapshot: string }[] }).rows;
+  return Promise.all([own(tx), beside(other, row?.snapshot)]);
 }
+
+/** A snapshot id as `pg_export_snapshot()` writes them (`SET TRANSACTION SNAPSHOT` takes no parameter). */
+const snapshotId = /^[0-9A-F]+-[0-9A-F]+-[0-9]+$/i;
 
 /** Narrows an open transaction to one territory (row-level security) once it is known. */
 export async function enterTerritory(tx: Db, territoryId: string): Promise<void> {
@@ -99,8 +116,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     }
     return fn(tx);
   };
-  const transaction = <T>(scope: Scope, fn: (tx: Db) => Promise<T>): Promise<T> =>
-    conn.db.transaction((tx) => inScope(tx as unknown as Db, scope, fn));
+  const transaction = <T>(scope: Scope, fn: (tx: Db) => Promise<T>, options?: TransactionOptions): Promise<T> =>
+    conn.db.transaction(
+      (tx) => inScope(tx as unknown as Db, scope, fn),
+      options?.isolation ? { isolationLevel: options.isolation } : undefined,
+    );
   const beside = conn.beside;
 
   return {
@@ -120,8 +140,18 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     ...(conn.vacuumSoon ? { vacuumSoon: conn.vacuumSoon } : {}),
     ...(beside
       ? {
-          alongside: <T>(scope: Scope, fn: (tx: Db) => Promise<T>) =>
-            beside().transaction((tx) => inScope(tx as unknown as Db, scope, fn), { accessMode: 'read only' }),
+          alongside: <T>(scope: Scope, fn: (tx: Db) => Promise<T>, snapshot?: string) =>
+            beside().transaction(
+              async (tx) => {
+                if (snapshot !== undefined) {
+                  if (!snapshotId.test(snapshot)) throw new Error(`not a snapshot id: ${snapshot}`);
+                  // The transaction's first statement, as PostgreSQL requires.
+                  await tx.execute(sql.raw(`SET TRANSACTION SNAPSHOT '${snapshot}'`));
+                }
+                return inScope(tx as unknown as Db, scope, fn);
+              },
+              { accessMode: 'read only', isolationLevel: 'repeatable read' },
+            ),
         }
       : {}),
   };
