@@ -14,11 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'totem-cli-import-'));
 const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn', SMTP_URL: '', LANG: 'C' };
 if (!process.env.TEST_DATABASE_URL) delete env.DATABASE_URL;
 
-async function serverDatabase(): Promise<string | undefined> {
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server) return undefined;
-  return (await throwawayDatabase(server, 'totem_cli_import')).url;
-}
+let serverDatabase: { url: string; drop: () => Promise<void> } | undefined;
 
 function totem(...args: string[]) {
   const r = spawnSync(process.execPath, [main, ...args], { env, encoding: 'utf8', timeout: 90_000 });
@@ -39,14 +35,20 @@ const organizations = file('structures.csv', [
 const imports = (...args: string[]) => totem('import', ...args, '--territory', 'calaisis');
 
 beforeAll(async () => {
-  const url = await serverDatabase();
-  if (url) env.DATABASE_URL = url;
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) {
+    serverDatabase = await throwawayDatabase(server, 'totem_cli_import');
+    env.DATABASE_URL = serverDatabase.url;
+  }
   expect(totem('seed').code).toBe(0);
   const staff = totem('user', 'create', '--email', 'import@example.test', '--territory', 'calaisis', '--role', 'staff');
   const member = totem('user', 'create', '--email', 'member@example.test', '--territory', 'calaisis', '--role', 'member');
   expect([staff.code, member.code]).toEqual([0, 0]);
 }, 180_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await serverDatabase?.drop();
+});
 
 describe('totem import', () => {
   it('previews without writing, commits, and changes nothing when run again', () => {

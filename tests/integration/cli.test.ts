@@ -14,16 +14,17 @@ const main = new URL('../../src/main.ts', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'totem-cli-'));
 const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SMTP_URL: '' };
 if (!process.env.TEST_DATABASE_URL) delete env.DATABASE_URL;
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let pgDatabase: { url: string; drop: () => Promise<void> } | undefined;
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await pgDatabase?.drop();
+});
 
-let pgDatabaseUrl: string | undefined;
 async function databaseEnv() {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) return {};
-  if (!pgDatabaseUrl) {
-    pgDatabaseUrl = (await throwawayDatabase(server, 'totem_cli')).url;
-  }
-  return { DATABASE_URL: pgDatabaseUrl };
+  pgDatabase ??= await throwawayDatabase(server, 'totem_cli');
+  return { DATABASE_URL: pgDatabase.url };
 }
 
 async function totem(...args: string[]) {
