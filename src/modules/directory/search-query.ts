@@ -12,10 +12,18 @@ type FieldRow = { kind: string | null; status: string | null; commune: string | 
 >;
 type Answer = { total: number; fields: FieldRow[] | null; tag: FacetRow[] | null; theme: FacetRow[] | null };
 
-/** What one search finds: the page's organisation ids in order, the total, and every facet's counts. */
-export type Found = { ids: string[]; total: number; facets: TFacets };
+/**
+ * What one search finds: the page's organisation ids in order, the total, and every facet's counts;
+ * with `load`, what it made of the page's ids.
+ */
+export type Found<L = never> = { ids: string[]; total: number; facets: TFacets; loaded?: L };
 
 type Page = { page: number; pageSize: number };
+/**
+ * How a search goes: `beside`, a read beside the caller's transaction (PostgreSQL); `load`, what to
+ * read of the page's organisations once their ids are known, on the connection that read the page.
+ */
+type How<L> = { beside?: Beside | undefined; load?: ((db: Db, ids: string[]) => Promise<L>) | undefined };
 
 /**
  * The page, the total and the facets. Without words, a facet whose counts leave out every filter
@@ -23,17 +31,18 @@ type Page = { page: number; pageSize: number };
  * territory's kept counts (`countedFacets`) rather than counted over the whole territory; with no
  * filter nothing is counted, and with one only the organisations passing it are read.
  */
-export async function runSearch(tx: Db, plan: SearchPlan, page: Page, locale: Locale, beside?: Beside): Promise<Found> {
+export async function runSearch<L = never>(tx: Db, plan: SearchPlan, page: Page, locale: Locale, how: How<L> = {}): Promise<Found<L>> {
   const filtered = facetNames.filter((f) => plan.filters[f]);
-  if (plan.words || filtered.length > 1) return scan(tx, plan, page, locale, { beside });
+  if (plan.words || filtered.length > 1) return scan(tx, plan, page, locale, how);
   const counted = await countedFacets(tx, plan.territoryId, plan.audience, locale);
   const labels = new Map(counted.commune.map((c) => [c.value, c.label]));
   const [only] = filtered;
   if (!only) {
     const ids = await pageByName(tx, plan, page);
-    return { ids, total: counted.total, facets: facetsOf([], [], [], locale, { counted, labels }) };
+    const loaded = how.load ? { loaded: await how.load(tx, ids) } : {};
+    return { ids, total: counted.total, facets: facetsOf([], [], [], locale, { counted, labels }), ...loaded };
   }
-  return scan(tx, plan, page, locale, { kept: { counted, labels, only }, beside });
+  return scan(tx, plan, page, locale, { ...how, kept: { counted, labels, only } });
 }
 
 /** The page of the territory's organisations (for the audience) in name order, by the name index. */
@@ -53,7 +62,8 @@ type Kept = { counted: CountedFacets; labels: Map<string, string | null>; only?:
  * 21,000 rows at 100,000 organisations, against 8). With `beside` (PostgreSQL) the page is read in
  * a transaction of its own while the counts are read in the caller's, so that the search takes the
  * time of the slower of the two rather than their sum. Each row carries whether it passes each
- * filter the query has. The counts come from one grouping by grouping sets, by the rows' facet keys
+ * filter the query has. `load` follows the page on its connection, so that on PostgreSQL the page's
+ * organisations are read while the counts still run. The counts come from one grouping by grouping sets, by the rows' facet keys
  * (migration 0019: their fields, their tags, their themes, each hashed into a bigint) and filters: a
  * few hundred groups however many rows. Each group's values are then read from one row of the
  * territory holding its key (an index lookup per group), and the kind, status and commune facets
@@ -61,13 +71,13 @@ type Kept = { counted: CountedFacets; labels: Map<string, string | null>; only?:
  * other facets' filters; the tag and theme sets are unnested. Exported so that tests can check the
  * kept counts against it.
  */
-export async function scan(
+export async function scan<L = never>(
   tx: Db,
   plan: SearchPlan,
   page: Page,
   locale: Locale,
-  { kept, beside }: { kept?: Kept; beside?: Beside | undefined } = {},
-): Promise<Found> {
+  { kept, beside, load }: How<L> & { kept?: Kept } = {},
+): Promise<Found<L>> {
   const pub = (column: string) => (plan.audience === 'public' ? sql.raw(` AND ${column}`) : sql``);
   // Only the query's filters get a column: a facet without a filter lets every row pass.
   const active = facetNames.filter((f) => plan.filters[f]);
@@ -88,10 +98,13 @@ export async function scan(
         WHERE w.territory_id = ${plan.territoryId} AND ${sql.raw(`w.${key} = k.${key}`)} LIMIT 1) v WHERE ${sql.raw(`k.${grouped}`)} = 0`;
   const rows = sql`(SELECT s.organization_id, s.fields_key, s.tags_key, s.themes_key, s.name, ${plan.rank ?? sql`0`} AS rank${filterColumns}
       FROM ${plan.source}${kept?.only ? sql` WHERE ${plan.filters[kept.only]}` : sql``})`;
-  const pageOf = (db: Db) =>
-    db.execute(sql`SELECT json_agg(organization_id ORDER BY ${order}) AS page FROM (
+  const pageOf = async (db: Db) => {
+    const r = await db.execute(sql`SELECT json_agg(organization_id ORDER BY ${order}) AS page FROM (
       SELECT organization_id, rank, name FROM ${rows} s WHERE ${all}
       ORDER BY ${order} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}) p`);
+    const ids = (r as unknown as { rows: { page: string[] | null }[] }).rows[0]?.page ?? [];
+    return { ids, ...(load ? { loaded: await load(db, ids) } : {}) };
+  };
   const countsOf = (db: Db) =>
     db.execute(sql`
     WITH k AS (
@@ -118,11 +131,10 @@ export async function scan(
           SELECT u.theme_id, sum(g.n)::int AS n FROM gh g CROSS JOIN LATERAL unnest(g.theme_ids) AS u(theme_id)
           WHERE ${but('theme')}${pub('shows_themes')} GROUP BY 1) c
         JOIN territory_themes t ON t.id = c.theme_id ORDER BY 3 DESC, 2) h) AS theme`);
-  const [r, p] = await besideEachOther(tx, countsOf, pageOf, beside);
+  const [r, paged] = await besideEachOther(tx, countsOf, pageOf, beside);
   const [answer] = (r as unknown as { rows: Answer[] }).rows;
-  const [paged] = (p as unknown as { rows: { page: string[] | null }[] }).rows;
   return {
-    ids: paged?.page ?? [],
+    ...paged,
     total: Number(answer?.total ?? 0),
     facets: facetsOf(answer?.fields ?? [], answer?.tag ?? [], answer?.theme ?? [], locale, kept),
   };
