@@ -116,10 +116,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     }
     return fn(tx);
   };
+  // PGlite runs one transaction at a time, which therefore sees one snapshot throughout whatever
+  // its isolation: asking for `repeatable read` there would only cost a statement.
   const transaction = <T>(scope: Scope, fn: (tx: Db) => Promise<T>, options?: TransactionOptions): Promise<T> =>
     conn.db.transaction(
       (tx) => inScope(tx as unknown as Db, scope, fn),
-      options?.isolation ? { isolationLevel: options.isolation } : undefined,
+      options?.isolation && conn.engine === 'postgres' ? { isolationLevel: options.isolation } : undefined,
     );
   const beside = conn.beside;
 
