@@ -63,9 +63,9 @@ type Kept = { counted: CountedFacets; labels: Map<string, string | null>; only?:
  * a transaction of its own while the counts are read in the caller's, so that the search takes the
  * time of the slower of the two rather than their sum. Each row carries whether it passes each
  * filter the query has. `load` follows the page on its connection, so that on PostgreSQL the page's
- * organisations are read while the counts still run. The counts come from one grouping by grouping sets, by the rows' facet keys
- * (migration 0019: their fields, their tags, their themes, each hashed into a bigint) and filters: a
- * few hundred groups however many rows. Each group's values are then read from one row of the
+ * organisations are read while the counts still run. The counts come from one grouping by grouping
+ * sets, by the rows' facet keys (migration 0019: their fields, their tags, their themes, each hashed
+ * into a bigint) and filters: a few hundred groups however many rows. Each group's values are then read from one row of the
  * territory holding its key (an index lookup per group), and the kind, status and commune facets
  * are counted by grouping sets over the field groups, each counting only the rows that pass the
  * other facets' filters; the tag and theme sets are unnested. Exported so that tests can check the

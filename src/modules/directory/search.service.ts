@@ -57,9 +57,9 @@ export async function searchOrganizations(
 }
 
 /**
- * A search's transaction: one snapshot throughout (read-only, it can never fail to serialise), which
- * the page read beside the counts shares, so that the total and the facets count the rows the page
- * is taken from whatever is committed meanwhile.
+ * A search's transaction: one snapshot throughout (it only reads, so it never fails to serialise),
+ * which the page read beside the counts shares, so that the total and the facets count the rows the
+ * page is taken from whatever is committed meanwhile.
  */
 export const searchTransaction: TransactionOptions = { isolation: 'repeatable read' };
 
