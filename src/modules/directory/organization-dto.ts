@@ -67,6 +67,15 @@ export async function loadExtras(tx: Db, ids: string[]): Promise<Extras> {
   return { themes: await themesOf(tx, ids), metrics: await latestMetricsOf(tx, ids) };
 }
 
+/** The DTOs of these organisations' rows, in their order, with their themes and latest figures. */
+export async function toOrganizations(tx: Db, rows: OrganizationRow[]): Promise<TOrganization[]> {
+  const extras = await loadExtras(
+    tx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toOrganization(r, extras));
+}
+
 export function toOrganization(o: OrganizationRow, extras: Extras): TOrganization {
   return {
     id: o.id,

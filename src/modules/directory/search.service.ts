@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import type { TOrganization, TPublicOrganization } from './directory.contract.ts';
 import { organizations } from './directory.tables.ts';
 import { organizationJsonLd } from './json-ld.ts';
-import { loadExtras, toOrganization, toPublicOrganization } from './organization-dto.ts';
+import { loadExtras, toOrganization, toOrganizations, toPublicOrganization } from './organization-dto.ts';
 import { relationshipsOf } from './relationships.service.ts';
 import { inTerritory } from './scope.ts';
 import type { TFacets, TOrganizationSearchQuery } from './search.contract.ts';
@@ -38,14 +38,7 @@ export async function searchOrganizations(
   const plan = await planSearch(tx, territoryId, query, audience);
   const alongside = database?.alongside;
   const beside: Beside | undefined = alongside && ((fn, snapshot) => alongside({ territoryId }, fn, snapshot));
-  const load = async (db: Db, ids: string[]) => {
-    const rows = await rowsInOrder(db, ids);
-    const extras = await loadExtras(
-      db,
-      rows.map((r) => r.id),
-    );
-    return rows.map((r) => toOrganization(r, extras));
-  };
+  const load = async (db: Db, ids: string[]) => toOrganizations(db, await rowsInOrder(db, ids));
   const found = await runSearch(tx, plan, query, locale, { beside, load });
   return {
     items: found.loaded ?? [],
@@ -121,9 +114,5 @@ export async function allMatching(tx: Db, territoryId: string, query: TOrganizat
     .where(inArray(organizations.id, sql`(SELECT s.organization_id FROM ${plan.source} WHERE ${filtersBut(plan)})`))
     .orderBy(asc(organizations.name), asc(organizations.id))
     .limit(50_000);
-  const extras = await loadExtras(
-    tx,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => toOrganization(r, extras));
+  return toOrganizations(tx, rows);
 }
