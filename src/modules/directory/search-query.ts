@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Beside, besideEachOther, type Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { type CountedFacets, countedFacets, type FacetRow } from './facet-counts.ts';
@@ -96,13 +96,26 @@ export async function scan<L = never>(
     sql`SELECT v.*, k.n${flagColumns} FROM k CROSS JOIN LATERAL (
         SELECT ${sql.raw(values)} FROM organization_search w
         WHERE w.territory_id = ${plan.territoryId} AND ${sql.raw(`w.${key} = k.${key}`)} LIMIT 1) v WHERE ${sql.raw(`k.${grouped}`)} = 0`;
-  const rows = sql`(SELECT s.organization_id, s.fields_key, s.tags_key, s.themes_key, s.name, ${plan.rank ?? sql`0`} AS rank${filterColumns}
-      FROM ${plan.source}${kept?.only ? sql` WHERE ${plan.filters[kept.only]}` : sql``})`;
-  const pageOf = async (db: Db) => {
+  const rowsWhere = (where: SQL | undefined) =>
+    sql`(SELECT s.organization_id, s.fields_key, s.tags_key, s.themes_key, s.name, ${plan.rank ?? sql`0`} AS rank${filterColumns}
+      FROM ${plan.source}${where ? sql` WHERE ${where}` : sql``})`;
+  const rows = rowsWhere(kept?.only ? plan.filters[kept.only] : undefined);
+  const skipped = (page.page - 1) * page.pageSize;
+  const idsOf = async (db: Db, from: SQL, limit: number, offset: number) => {
     const r = await db.execute(sql`SELECT json_agg(organization_id ORDER BY ${order}) AS page FROM (
-      SELECT organization_id, rank, name FROM ${rows} s WHERE ${all}
-      ORDER BY ${order} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}) p`);
-    const ids = (r as unknown as { rows: { page: string[] | null }[] }).rows[0]?.page ?? [];
+      SELECT organization_id, rank, name FROM ${from} s WHERE ${all}
+      ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p`);
+    return (r as unknown as { rows: { page: string[] | null }[] }).rows[0]?.page ?? [];
+  };
+  // The rows whose name holds a query word first: when they fill the pages up to this one, the
+  // others, which rank below them all, need not be ranked.
+  const pageIds = async (db: Db) => {
+    const first = plan.named ? await idsOf(db, rowsWhere(plan.named), skipped + page.pageSize, 0) : [];
+    if (first.length === skipped + page.pageSize) return first.slice(skipped);
+    return idsOf(db, rows, page.pageSize, skipped);
+  };
+  const pageOf = async (db: Db) => {
+    const ids = await pageIds(db);
     return { ids, ...(load ? { loaded: await load(db, ids) } : {}) };
   };
   const countsOf = (db: Db) =>

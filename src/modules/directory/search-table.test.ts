@@ -263,6 +263,42 @@ describe('an organisation’s search fields', () => {
   });
 });
 
+describe('a page of organisations whose name holds the query', () => {
+  it('is the page ranking every matched organisation gives, whatever the page, filter or audience', async () => {
+    const named = ['Quasar', 'Quasar Nord', 'Atelier Quasar', 'Forge Quasar Nord', 'Studio Quasar', 'Lab Quasar'];
+    for (const [i, name] of named.entries()) await create({ kind: i % 2 ? 'sme' : 'startup', name, isPublic: i !== 3 });
+    for (const [i, name] of ['Abeille', 'Nord Conseil', 'Zèbre', 'Mouette'].entries()) {
+      await create({ kind: i % 2 ? 'sme' : 'startup', name, descriptionFr: 'Partenaire du réseau quasar du Nord' });
+    }
+    const queries = [
+      { q: 'quasar', pageSize: 2, page: 1 },
+      { q: 'quasar', pageSize: 2, page: 3 },
+      { q: 'quasar', pageSize: 4, page: 2 },
+      { q: 'quasar', pageSize: 20 },
+      { q: 'quasar', kind: 'sme', pageSize: 2 },
+      { q: 'quasar nord', pageSize: 2, page: 2 },
+      { q: 'quasarr', pageSize: 3 },
+    ].map((q) => ZOrganizationSearchQuery.parse(q));
+    for (const audience of ['public', 'staff'] as const) {
+      for (const query of queries) {
+        const [plan, fromNames, ranked] = await t.deps.database.transaction({ territoryId: alphaId }, async (tx) => {
+          const plan = await planSearch(tx, alphaId, query, audience);
+          return [plan, await scan(tx, plan, query, 'fr'), await scan(tx, { ...plan, named: null }, query, 'fr')];
+        });
+        // Two words that a name also runs together ("quasarnord") stand for more than themselves: all are ranked.
+        expect({ audience, query, named: plan.named !== null }).toEqual({ audience, query, named: query.q !== 'quasar nord' });
+        expect({ audience, query, ...fromNames }).toEqual({ audience, query, ...ranked });
+        expect({ query, found: fromNames.ids.length > 0 }).toEqual({ query, found: true });
+      }
+    }
+    // A word standing for several (a prefix) ranks the organisations holding it as it is higher: all are ranked.
+    const prefix = await t.deps.database.transaction({ territoryId: alphaId }, (tx) =>
+      planSearch(tx, alphaId, ZOrganizationSearchQuery.parse({ q: 'quas' }), 'public'),
+    );
+    expect(prefix.named).toBeNull();
+  });
+});
+
 describe('the kept facet counts', () => {
   it('answer searches without words exactly as counting the organisations does, for both audiences', async () => {
     const admin = await t.signIn(t.emailOf('admin'));

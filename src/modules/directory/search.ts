@@ -13,6 +13,13 @@ export type SearchPlan = {
   source: SQL;
   filters: Record<FacetName, SQL | undefined>;
   rank: SQL | null;
+  /**
+   * When the rank beyond the name is the same for every matched row (each query word either held by
+   * all of them or by none), the condition that the name holds a query word: the rows passing it
+   * rank above every other, so a page they fill is theirs alone. Over `s.search_name`, for the
+   * index on the names' words (migration 0021).
+   */
+  named: SQL | null;
   audience: Audience;
   territoryId: string;
   /** Whether the query has words: without, the source is the whole territory (for the audience). */
@@ -168,6 +175,15 @@ async function matchWords(tx: Db, territoryId: string, words: string[], normaliz
         : sql`(' ' || s.search_name || ' ') LIKE ${`% ${term} %`}`;
     return sql` + CASE WHEN ${holds} THEN 1 ELSE 0 END`;
   };
+  // The rank's name part is above 0 exactly when the name holds a term: a name beginning with the
+  // query begins with its first word; a term holds when a name word is one of the words it stands
+  // for (all the territory's words it begins, unless cut at the limit), or of its spellings.
+  const nameWords = [...new Set(single.flatMap((e) => e.words))];
+  const sameHits = [...new Set(words)].every((w) => surely(w) || never(w));
+  const named =
+    sameHits && (words[0]?.length ?? 0) >= prefixMinLength && single.every((e) => e.words.length < expansionLimit)
+      ? sql`string_to_array(s.search_name, ' ') && ${textArray(nameWords)}`
+      : null;
   const rank = sql`(CASE WHEN s.search_name = ${normalized} THEN 3 ELSE 0 END
     + CASE WHEN s.search_name LIKE ${`${normalized}%`} THEN 2 ELSE 0 END
     ${sql.join(
@@ -175,7 +191,7 @@ async function matchWords(tx: Db, territoryId: string, words: string[], normaliz
       sql``,
     )}
     + s.hits)`;
-  return { source, rank };
+  return { source, rank, named };
 }
 
 /** The ids of the territory's themes named by id or slug (none when no theme has it). */
@@ -209,7 +225,7 @@ export async function planSearch(tx: Db, territoryId: string, query: TOrganizati
     text?.source ??
     sql`(SELECT ${columnsOf('f')}, '' AS search_name, 0 AS hits FROM organization_search f
       WHERE f.territory_id = ${territoryId}${audience === 'public' ? sql` AND f.is_public` : sql``}) s`;
-  return { source, filters, rank: text?.rank ?? null, audience, territoryId, words: words.length > 0 };
+  return { source, filters, rank: text?.rank ?? null, named: text?.named ?? null, audience, territoryId, words: words.length > 0 };
 }
 
 /** Every filter but one facet's own (all of them without `except`), as SQL over `s`. */

@@ -1,0 +1,1 @@
+CREATE INDEX "organization_search_words_name_words_idx" ON "organization_search_words" USING gin (string_to_array("search_name", ' '));
