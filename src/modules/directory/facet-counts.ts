@@ -22,8 +22,9 @@ type Answer = { total: number } & Record<'kind' | 'status' | 'commune' | 'tag' |
 /**
  * The facet counts of the transaction's territory for one audience, read from
  * `organization_facet_counts` (the sums of its changes) rather than counted over the territory's
- * organisations. Same answers as the search statement over the whole territory: tags and themes in
- * the same SQL order, the first 50 tags, a commune's label the least of its organisations' names.
+ * organisations. Same answers as the search over the whole territory: tags and themes in the same
+ * order (by count, then in the "C" order), the first 50 tags, a commune's label the least of its
+ * organisations' names.
  */
 export async function countedFacets(tx: Db, territoryId: string, audience: Audience, locale: Locale): Promise<CountedFacets> {
   const label = locale === 'fr' ? sql`t.label_fr` : sql`t.label_en`;
@@ -39,9 +40,9 @@ export async function countedFacets(tx: Db, territoryId: string, audience: Audie
       (SELECT json_agg(g) FROM (SELECT value, NULL AS label, n AS count FROM f WHERE facet = 'status' AND n > 0) g) AS status,
       (SELECT json_agg(g) FROM (SELECT value, label, n AS count FROM f WHERE facet = 'commune' AND seen > 0) g) AS commune,
       (SELECT json_agg(g) FROM (SELECT value, NULL AS label, n AS count FROM f WHERE facet = 'tag' AND n > 0
-        ORDER BY 3 DESC, 1 LIMIT 50) g) AS tag,
+        ORDER BY n DESC, value COLLATE "C" LIMIT 50) g) AS tag,
       (SELECT json_agg(g) FROM (SELECT t.id::text AS value, ${label} AS label, f.n AS count FROM f
-        JOIN territory_themes t ON t.id::text = f.value WHERE f.facet = 'theme' AND f.n > 0 ORDER BY 3 DESC, 2) g) AS theme`);
+        JOIN territory_themes t ON t.id::text = f.value WHERE f.facet = 'theme' AND f.n > 0 ORDER BY f.n DESC, ${label} COLLATE "C") g) AS theme`);
   const [a] = (r as unknown as { rows: Answer[] }).rows;
   return {
     total: Number(a?.total ?? 0),

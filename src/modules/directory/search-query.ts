@@ -2,15 +2,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Beside, besideEachOther, type Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { type CountedFacets, countedFacets, type FacetRow } from './facet-counts.ts';
+import { type FacetValues, facetValues } from './facet-values.ts';
 import { kindLabels, statusLabels } from './labels.ts';
 import { type FacetName, facetNames, type TFacets } from './search.contract.ts';
-import type { SearchPlan } from './search.ts';
-
-type FieldRow = { kind: string | null; status: string | null; commune: string | null; label: string | null } & Record<
-  'g_kind' | 'g_status' | 'g_commune' | 'by_kind' | 'by_status' | 'by_commune',
-  number
->;
-type Answer = { total: number; fields: FieldRow[] | null; tag: FacetRow[] | null; theme: FacetRow[] | null };
+import type { Audience, SearchPlan } from './search.ts';
 
 /**
  * What one search finds: the page's organisation ids in order, the total, and every facet's counts;
@@ -40,7 +35,7 @@ export async function runSearch<L = never>(tx: Db, plan: SearchPlan, page: Page,
   if (!only) {
     const ids = await pageByName(tx, plan, page);
     const loaded = how.load ? { loaded: await how.load(tx, ids) } : {};
-    return { ids, total: counted.total, facets: facetsOf([], [], [], locale, { counted, labels }), ...loaded };
+    return { ids, total: counted.total, facets: facetsOf(none, locale, { counted, labels }), ...loaded };
   }
   return scan(tx, plan, page, locale, { ...how, kept: { counted, labels, only } });
 }
@@ -51,6 +46,9 @@ async function pageByName(tx: Db, plan: SearchPlan, page: Page): Promise<string[
     ORDER BY s.name, s.organization_id LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`);
   return (r as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
 }
+
+/** No value of any facet. */
+const none = { kind: [], status: [], commune: [], tag: [], theme: [] };
 
 /** Kept counts standing in for what a scan would count: `only`'s facet and the communes' labels. */
 type Kept = { counted: CountedFacets; labels: Map<string, string | null>; only?: FacetName };
@@ -65,11 +63,9 @@ type Kept = { counted: CountedFacets; labels: Map<string, string | null>; only?:
  * filter the query has. `load` follows the page on its connection, so that on PostgreSQL the page's
  * organisations are read while the counts still run. The counts come from one grouping by grouping
  * sets, by the rows' facet keys (migration 0019: their fields, their tags, their themes, each hashed
- * into a bigint) and filters: a few hundred groups however many rows. Each group's values are then read from one row of the
- * territory holding its key (an index lookup per group), and the kind, status and commune facets
- * are counted by grouping sets over the field groups, each counting only the rows that pass the
- * other facets' filters; the tag and theme sets are unnested. Exported so that tests can check the
- * kept counts against it.
+ * into a bigint) and filters: a few hundred groups however many rows. What each key stands for
+ * comes from `facetValues` (kept by the process, as it never changes), and the facets are summed
+ * from the groups (`countGroups`). Exported so that tests can check the kept counts against it.
  */
 export async function scan<L = never>(
   tx: Db,
@@ -78,7 +74,6 @@ export async function scan<L = never>(
   locale: Locale,
   { kept, beside, load }: How<L> & { kept?: Kept } = {},
 ): Promise<Found<L>> {
-  const pub = (column: string) => (plan.audience === 'public' ? sql.raw(` AND ${column}`) : sql``);
   // Only the query's filters get a column: a facet without a filter lets every row pass.
   const active = facetNames.filter((f) => plan.filters[f]);
   const flags = active.map((f) => `f_${f}`);
@@ -90,12 +85,6 @@ export async function scan<L = never>(
     sql``,
   );
   const order = plan.rank ? sql`rank DESC, name, organization_id` : sql`name, organization_id`;
-  const label = locale === 'fr' ? sql`t.label_fr` : sql`t.label_en`;
-  /** The groups of one grouping set with the values of a row of the territory holding their key. */
-  const valuesOf = (key: string, grouped: string, values: string) =>
-    sql`SELECT v.*, k.n${flagColumns} FROM k CROSS JOIN LATERAL (
-        SELECT ${sql.raw(values)} FROM organization_search w
-        WHERE w.territory_id = ${plan.territoryId} AND ${sql.raw(`w.${key} = k.${key}`)} LIMIT 1) v WHERE ${sql.raw(`k.${grouped}`)} = 0`;
   const rowsWhere = (where: SQL | undefined) =>
     sql`(SELECT s.organization_id, s.fields_key, s.tags_key, s.themes_key, s.name, ${plan.rank ?? sql`0`} AS rank${filterColumns}
       FROM ${plan.source}${where ? sql` WHERE ${where}` : sql``})`;
@@ -118,70 +107,108 @@ export async function scan<L = never>(
     const ids = await pageIds(db);
     return { ids, ...(load ? { loaded: await load(db, ids) } : {}) };
   };
-  const countsOf = (db: Db) =>
-    db.execute(sql`
-    WITH k AS (
-      SELECT fields_key, tags_key, themes_key${flagColumns}, GROUPING(fields_key) AS by_fields, GROUPING(tags_key) AS by_tags,
-        GROUPING(themes_key) AS by_themes, count(*)::int AS n
-      FROM ${rows} s GROUP BY GROUPING SETS ((fields_key${flagColumns}), (tags_key${flagColumns}), (themes_key${flagColumns}))),
-    gf AS (${valuesOf('fields_key', 'by_fields', 'w.kind, w.membership_status, w.commune_insee, w.commune_name AS label, w.shows_status, w.shows_commune')}),
-    gt AS (${valuesOf('tags_key', 'by_tags', 'w.tags, w.shows_tags')}),
-    gh AS (${valuesOf('themes_key', 'by_themes', 'w.theme_ids, w.shows_themes')})
-    SELECT
-      (SELECT coalesce(sum(n), 0) FROM k WHERE by_fields = 0 AND ${all})::int AS total,
-      (SELECT json_agg(f) FROM (
-        SELECT kind, membership_status AS status, commune_insee AS commune, min(label) AS label,
-          GROUPING(kind) AS g_kind, GROUPING(membership_status) AS g_status, GROUPING(commune_insee) AS g_commune,
-          coalesce(sum(n) FILTER (WHERE ${but('kind')}), 0)::int AS by_kind,
-          coalesce(sum(n) FILTER (WHERE ${but('status')}${pub('shows_status')}), 0)::int AS by_status,
-          coalesce(sum(n) FILTER (WHERE ${but('commune')} AND commune_insee IS NOT NULL${pub('shows_commune')}), 0)::int AS by_commune
-        FROM gf GROUP BY GROUPING SETS ((kind), (membership_status), (commune_insee))) f) AS fields,
-      (SELECT json_agg(t) FROM (
-        SELECT tag AS value, NULL AS label, sum(g.n)::int AS count FROM gt g CROSS JOIN LATERAL unnest(g.tags) AS tag
-        WHERE ${but('tag')}${pub('shows_tags')} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 50) t) AS tag,
-      (SELECT json_agg(h) FROM (
-        SELECT t.id::text AS value, ${label} AS label, c.n AS count FROM (
-          SELECT u.theme_id, sum(g.n)::int AS n FROM gh g CROSS JOIN LATERAL unnest(g.theme_ids) AS u(theme_id)
-          WHERE ${but('theme')}${pub('shows_themes')} GROUP BY 1) c
-        JOIN territory_themes t ON t.id = c.theme_id ORDER BY 3 DESC, 2) h) AS theme`);
-  const [r, paged] = await besideEachOther(tx, countsOf, pageOf, beside);
-  const [answer] = (r as unknown as { rows: Answer[] }).rows;
+  // One row per group of each grouping set: the rows' facet key (migration 0019) and filters.
+  const countsOf = async (db: Db) => {
+    const r = await db.execute(sql`SELECT fields_key::text AS f, tags_key::text AS t, themes_key::text AS h${flagColumns},
+        GROUPING(fields_key) AS gf, GROUPING(tags_key) AS gt, count(*)::int AS n
+      FROM ${rows} s GROUP BY GROUPING SETS ((fields_key${flagColumns}), (tags_key${flagColumns}), (themes_key${flagColumns}))`);
+    const groups = (r as unknown as { rows: Group[] }).rows;
+    const keys = (set: (g: Group) => string | null) => [...new Set(groups.flatMap((g) => set(g) ?? []))];
+    const values = await facetValues(db, plan.territoryId, {
+      fields: keys((g) => (Number(g.gf) === 0 ? g.f : null)),
+      tags: keys((g) => (Number(g.gt) === 0 ? g.t : null)),
+      themes: keys((g) => (Number(g.gf) === 1 && Number(g.gt) === 1 ? g.h : null)),
+    });
+    return countGroups(groups, values, active, plan.audience, locale);
+  };
+  const [counts, paged] = await besideEachOther(tx, countsOf, pageOf, beside);
+  return { ...paged, total: counts.total, facets: facetsOf(counts, locale, kept) };
+}
+
+/** A group of `scan`'s grouping sets: its key in its set (`gf`, `gt`: 0 in the fields or tags set), its filters' flags. */
+type Group = { f: string | null; t: string | null; h: string | null; gf: number; gt: number; n: number } & Record<string, unknown>;
+/** What the groups count: the total and each facet's values, unordered (labels null where the caller names them). */
+type Counts = { total: number } & Record<FacetName, FacetRow[]>;
+
+/**
+ * The total and the facets from the groups of `scan`, as the search statement counted them until
+ * the values came from `facetValues`: each facet counts the rows passing every other facet's
+ * filter, among those showing the field to a public search; a commune's label is the least of its
+ * organisations' names (any filter).
+ */
+function countGroups(groups: Group[], values: FacetValues, active: FacetName[], audience: Audience, locale: Locale): Counts {
+  const passes = (g: Group, except?: FacetName) => active.every((f) => f === except || g[`f_${f}`] === true);
+  const shown = (shows: boolean) => audience === 'staff' || shows;
+  const sums = new Map<string, Map<string, number>>(facetNames.map((f) => [f, new Map()]));
+  const add = (facet: FacetName, value: string, n: number) => {
+    const sum = sums.get(facet) as Map<string, number>;
+    sum.set(value, (sum.get(value) ?? 0) + n);
+  };
+  const labels = new Map<string, string>();
+  let total = 0;
+  for (const g of groups) {
+    const n = Number(g.n);
+    if (Number(g.gf) === 0) {
+      const v = values.fields.get(String(g.f));
+      if (!v) continue;
+      if (passes(g)) total += n;
+      if (v.commune !== null && v.label !== null) {
+        const least = labels.get(v.commune);
+        if (least === undefined || byCodePoint(v.label, least) < 0) labels.set(v.commune, v.label);
+      }
+      if (passes(g, 'kind')) add('kind', v.kind, n);
+      if (passes(g, 'status') && shown(v.showsStatus)) add('status', v.status, n);
+      if (passes(g, 'commune') && v.commune !== null && shown(v.showsCommune)) add('commune', v.commune, n);
+    } else if (Number(g.gt) === 0) {
+      const v = values.tags.get(String(g.t));
+      if (v && passes(g, 'tag') && shown(v.shows)) for (const tag of v.values) add('tag', tag, n);
+    } else {
+      const v = values.themes.get(String(g.h));
+      if (v && passes(g, 'theme') && shown(v.shows)) for (const id of v.values) add('theme', id, n);
+    }
+  }
+  const rowsOf = (facet: FacetName, label: (value: string) => string | null) =>
+    [...(sums.get(facet) ?? [])].map(([value, count]) => ({ value, label: label(value), count }));
+  const theme = rowsOf('theme', (id) => values.themeLabels.get(id)?.[locale] ?? null).filter((r) => values.themeLabels.has(r.value));
   return {
-    ...paged,
-    total: Number(answer?.total ?? 0),
-    facets: facetsOf(answer?.fields ?? [], answer?.tag ?? [], answer?.theme ?? [], locale, kept),
+    total,
+    kind: rowsOf('kind', () => null),
+    status: rowsOf('status', () => null),
+    commune: rowsOf('commune', (c) => labels.get(c) ?? null),
+    // As the kept counts order them: by count, then by value or label in the database's "C" order; the first 50 tags.
+    tag: rowsOf('tag', () => null)
+      .sort((a, b) => b.count - a.count || byCodePoint(a.value, b.value))
+      .slice(0, 50),
+    theme: theme.sort((a, b) => b.count - a.count || byCodePoint(String(a.label), String(b.label))),
   };
 }
+
+/** Strings in the order of their code points, as the "C" collation orders them. */
+const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 const counted = (rows: FacetRow[]) => rows.map((r) => ({ value: r.value, label: r.label ?? r.value, count: Number(r.count) }));
 const byCount = (a: FacetRow, b: FacetRow) => b.count - a.count || String(a.label ?? a.value).localeCompare(String(b.label ?? b.value));
 
 /**
- * The facets from the grouping sets' rows (a value with no row passing the other filters is left
- * out), or from the kept counts: all of them without a scan, `kept.only`'s with one. A commune's
- * label is then the kept one, which comes from all the audience's organisations, as a scan of the
- * whole territory would take it.
+ * The facets from the counted groups (a value no row passing the other filters holds is left out),
+ * or from the kept counts: all of them without a scan, `kept.only`'s with one. A commune's label is
+ * then the kept one, which comes from all the audience's organisations, as a scan of the whole
+ * territory would take it.
  */
-function facetsOf(rows: FieldRow[], tag: FacetRow[], theme: FacetRow[], locale: Locale, kept?: Kept): TFacets {
-  const pick = (grouped: keyof FieldRow, value: keyof FieldRow, n: keyof FieldRow) =>
-    rows
-      .filter((row) => Number(row[grouped]) === 0 && row[value] !== null && Number(row[n]) > 0)
-      .map((row) => ({ value: String(row[value]), label: null as string | null, count: Number(row[n]) }));
+function facetsOf(scanned: Omit<Counts, 'total'>, locale: Locale, kept?: Kept): TFacets {
   const named = (facet: FacetRow[], labels: Record<string, Record<Locale, string>>) =>
     counted([...facet].sort(byCount)).map((r) => ({ ...r, label: labels[r.value]?.[locale] ?? r.value }));
-  const scanned = (row: FieldRow) => ({ value: String(row.commune), label: row.label, count: Number(row.by_commune) });
-  const communes = rows.filter((row) => Number(row.g_commune) === 0 && row.commune !== null && Number(row.by_commune) > 0).map(scanned);
   const from = (name: FacetName) => !kept || (kept.only !== undefined && kept.only !== name);
   const c = kept?.counted;
-  const commune = (from('commune') ? communes : (c?.commune ?? []).filter((r) => Number(r.count) > 0))
+  const commune = (from('commune') ? scanned.commune : (c?.commune ?? []).filter((r) => Number(r.count) > 0))
     .map((r) => (kept ? { ...r, label: kept.labels.get(r.value) ?? null } : r))
     .sort(byCount)
     .slice(0, 50);
   return {
-    kind: named(from('kind') ? pick('g_kind', 'kind', 'by_kind') : (c?.kind ?? []), kindLabels),
-    status: named(from('status') ? pick('g_status', 'status', 'by_status') : (c?.status ?? []), statusLabels),
+    kind: named(from('kind') ? scanned.kind : (c?.kind ?? []), kindLabels),
+    status: named(from('status') ? scanned.status : (c?.status ?? []), statusLabels),
     commune: counted(commune),
-    tag: counted(from('tag') ? tag : (c?.tag ?? [])),
-    theme: counted(from('theme') ? theme : (c?.theme ?? [])),
+    tag: counted(from('tag') ? scanned.tag : (c?.tag ?? [])),
+    theme: counted(from('theme') ? scanned.theme : (c?.theme ?? [])),
   };
 }
