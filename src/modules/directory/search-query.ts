@@ -96,12 +96,28 @@ export async function scan<L = never>(
       ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p`);
     return (r as unknown as { rows: { page: string[] | null }[] }).rows[0]?.page ?? [];
   };
+  /**
+   * The first `n` matched organisations in name order, of those whose name holds no query word:
+   * by the territory's name index, each checked by its primary key (a broad word's first page
+   * after a few hundred), or, for a rare word, as the planner finds cheaper.
+   */
+  const byName = async (db: Db, named: SQL, n: number) => {
+    const r = await db.execute(sql`SELECT json_agg(id ORDER BY name, id) AS page FROM (
+      SELECT o.organization_id AS id, o.name FROM organization_search o
+      WHERE o.territory_id = ${plan.territoryId} AND EXISTS (
+        SELECT 1 FROM ${rowsWhere(sql`NOT (${named})`)} s WHERE s.organization_id = o.organization_id AND ${all})
+      ORDER BY o.name, o.organization_id LIMIT ${n}) p`);
+    return (r as unknown as { rows: { page: string[] | null }[] }).rows[0]?.page ?? [];
+  };
   // The rows whose name holds a query word first: when they fill the pages up to this one, the
-  // others, which rank below them all, need not be ranked.
+  // others, which rank below them all, need not be ranked; when they do not, they are all there,
+  // and the others, ranked alike, follow in name order.
   const pageIds = async (db: Db) => {
-    const first = plan.named ? await idsOf(db, rowsWhere(plan.named), skipped + page.pageSize, 0) : [];
-    if (first.length === skipped + page.pageSize) return first.slice(skipped);
-    return idsOf(db, rows, page.pageSize, skipped);
+    const wanted = skipped + page.pageSize;
+    if (!plan.named) return idsOf(db, rows, page.pageSize, skipped);
+    const first = await idsOf(db, rowsWhere(plan.named), wanted, 0);
+    const rest = first.length < wanted ? await byName(db, plan.named, wanted - first.length) : [];
+    return [...first, ...rest].slice(skipped);
   };
   const pageOf = async (db: Db) => {
     const ids = await pageIds(db);
