@@ -47,6 +47,9 @@ async function pageByName(tx: Db, plan: SearchPlan, page: Page): Promise<string[
   return (r as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
 }
 
+/** The ids a page statement gathered (`json_agg(…) AS page`), in order. */
+const pageIn = (r: unknown): string[] => (r as { rows: { page: string[] | null }[] }).rows[0]?.page ?? [];
+
 /** No value of any facet. */
 const none = { kind: [], status: [], commune: [], tag: [], theme: [] };
 
@@ -94,7 +97,7 @@ export async function scan<L = never>(
     const r = await db.execute(sql`SELECT json_agg(organization_id ORDER BY ${order}) AS page FROM (
       SELECT organization_id, rank, name FROM ${from} s WHERE ${all}
       ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p`);
-    return (r as unknown as { rows: { page: string[] | null }[] }).rows[0]?.page ?? [];
+    return pageIn(r);
   };
   /**
    * The first `n` matched organisations in name order, of those whose name holds no query word:
@@ -107,7 +110,7 @@ export async function scan<L = never>(
       WHERE o.territory_id = ${plan.territoryId} AND EXISTS (
         SELECT 1 FROM ${rowsWhere(sql`NOT (${named})`)} s WHERE s.organization_id = o.organization_id AND ${all})
       ORDER BY o.name, o.organization_id LIMIT ${n}) p`);
-    return (r as unknown as { rows: { page: string[] | null }[] }).rows[0]?.page ?? [];
+    return pageIn(r);
   };
   // The rows whose name holds a query word first: when they fill the pages up to this one, the
   // others, which rank below them all, need not be ranked; when they do not, they are all there,
