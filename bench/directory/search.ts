@@ -9,6 +9,7 @@
  */
 // The directory module first, in the application's order: its contracts and tables import each other.
 import '../../src/modules/directory/index.ts';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { ZOrganizationSearchQuery } from '../../src/modules/directory/search.contract.ts';
 import { searchOrganizations, searchTransaction } from '../../src/modules/directory/search.service.ts';
 import { type BenchResult, type Row, row, type Target, target } from '../lib/report.ts';
@@ -31,20 +32,63 @@ const importTarget = { rows: 100_000, seconds: 60 };
 
 /** One query's measured times in milliseconds, so that the slowest query can be told apart. */
 type QueryFigures = { query: string; apiMs: number[]; rawMs: number[] };
-type SearchFigures = { apiP50: number; apiP99: number; rawP50: number; rawP99: number; samples: number; perQuery: QueryFigures[] };
+/**
+ * The process's garbage-collection pauses while the searches were measured: how many, their sum,
+ * and how many API searches one of them fell into. The searches run in the benchmark's process, as
+ * in a server's: a pause adds its length to the search it lands in, which weighs on the p99.
+ */
+type GcFigures = { pauses: number; pauseMs: number; apiSearchesPaused: number };
+type SearchFigures = {
+  apiP50: number;
+  apiP99: number;
+  rawP50: number;
+  rawP99: number;
+  samples: number;
+  perQuery: QueryFigures[];
+  gc: GcFigures;
+};
+
+type Span = { start: number; end: number };
+/** Records the process's GC pauses until `stop`, which sums those within the spans' time and counts the spans they fall into. */
+function watchGc(): { stop: (spans: Span[]) => Promise<GcFigures> } {
+  const pauses: Span[] = [];
+  const take = (entries: PerformanceEntry[]) => {
+    for (const e of entries) pauses.push({ start: e.startTime, end: e.startTime + e.duration });
+  };
+  const observer = new PerformanceObserver((list) => take(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    async stop(spans) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      take(observer.takeRecords());
+      observer.disconnect();
+      const first = spans[0]?.start ?? 0;
+      const within = pauses.filter((p) => p.end > first);
+      const overlaps = (s: Span) => within.some((p) => p.end > s.start && p.start < s.end);
+      return {
+        pauses: within.length,
+        pauseMs: Math.round(within.reduce((sum, p) => sum + p.end - p.start, 0)),
+        apiSearchesPaused: spans.filter(overlaps).length,
+      };
+    },
+  };
+}
 
 async function searchIn(b: BenchApp, scale: Scale): Promise<SearchFigures> {
   const api: number[] = [];
   const raw: number[] = [];
   const parsed = queries.map((q) => ZOrganizationSearchQuery.parse(Object.fromEntries(new URLSearchParams(q))));
   const perQuery: QueryFigures[] = queries.map((query) => ({ query, apiMs: [], rawMs: [] }));
+  const apiSpans: Span[] = [];
+  const gc = watchGc();
   for (let round = -1; round < rounds[scale.name]; round++) {
     for (const [i, q] of queries.entries()) {
-      let t0 = performance.now();
+      const apiSpan = { start: performance.now(), end: 0 };
       const res = await b.app.inject({ method: 'GET', url: `/api/v1/territories/bench/organizations?${q}` });
-      const apiMs = performance.now() - t0;
+      apiSpan.end = performance.now();
+      const apiMs = apiSpan.end - apiSpan.start;
       if (res.statusCode !== 200) throw new Error(`search ${q}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      t0 = performance.now();
+      const t0 = performance.now();
       await b.deps.database.transaction(
         { territoryId: b.territoryId },
         (tx) => searchOrganizations(tx, b.territoryId, parsed[i] as never, 'public', 'fr', b.deps.database),
@@ -52,6 +96,7 @@ async function searchIn(b: BenchApp, scale: Scale): Promise<SearchFigures> {
       );
       const rawMs = performance.now() - t0;
       if (round >= 0) {
+        apiSpans.push(apiSpan);
         api.push(apiMs);
         raw.push(rawMs);
         perQuery[i]?.apiMs.push(Math.round(apiMs * 10) / 10);
@@ -66,6 +111,7 @@ async function searchIn(b: BenchApp, scale: Scale): Promise<SearchFigures> {
     rawP99: percentile(raw, 99),
     samples: api.length,
     perQuery,
+    gc: await gc.stop(apiSpans),
   };
 }
 
@@ -83,6 +129,10 @@ async function measure(engine: Engine, scale: Scale): Promise<ScaleFigures> {
     await b.settle();
     const search = await searchIn(b, scale);
     for (const q of search.perQuery) console.log(`  search ${q.query}: API ${q.apiMs.join(', ')} ms, bare ${q.rawMs.join(', ')} ms`);
+    const { pauses, pauseMs, apiSearchesPaused } = search.gc;
+    console.log(
+      `  GC while searching: ${pauses} pauses, ${pauseMs} ms in all; ${apiSearchesPaused} of ${search.samples} API searches held one`,
+    );
     console.log(`  import: ${engine}, ${scale.organizations} organisations…`);
     return {
       generateSeconds: generated.seconds,

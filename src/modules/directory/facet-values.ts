@@ -12,46 +12,54 @@ export type FieldValues = {
 };
 /** What a tags or themes key stands for: the set, and whether the organisations holding it show it. */
 export type SetValues = { values: string[]; shows: boolean };
-/** The values of the keys a search counted, and the territory's theme labels. */
+/** What the keys of one territory stand for, by key: at least the keys a search asked for. */
 export type FacetValues = {
   fields: Map<string, FieldValues>;
   tags: Map<string, SetValues>;
   themes: Map<string, SetValues>;
-  themeLabels: Map<string, { fr: string; en: string }>;
 };
 export type FacetKeys = { fields: string[]; tags: string[]; themes: string[] };
 
 /**
- * Keys read so far, by territory and key. A key is the hash of the values it stands for, so what
- * it stands for never changes: a search reads from the database only the keys no search of this
- * process has met yet (at 100,000 organisations, a few hundred keys in all, against as many index
- * lookups on every search before). Cleared whole past `cacheLimit` entries.
+ * Keys read so far, by territory, then by key. A key is the hash of the values it stands for, so
+ * what it stands for never changes: a search reads from the database only the keys no search of
+ * this process has met yet (at 100,000 organisations, a few hundred keys in all, against as many
+ * index lookups on every search before), and none once they are all known. Cleared whole past
+ * `cacheLimit` entries.
  */
-const cache = { fields: new Map<string, FieldValues>(), tags: new Map<string, SetValues>(), themes: new Map<string, SetValues>() };
+const cache = new Map<string, FacetValues>();
+let cached = 0;
 const cacheLimit = 100_000;
 
 type Missing = {
   fields: { key: string; v: [string, string, string | null, string | null, boolean, boolean] }[] | null;
   tags: { key: string; v: [string[], boolean] }[] | null;
   themes: { key: string; v: [string[], boolean] }[] | null;
-  labels: { id: string; fr: string; en: string }[] | null;
 };
 
 const bigints = (keys: string[]) => sql`${`{${keys.join(',')}}`}::bigint[]`;
 
 /**
  * The values of these keys (in the transaction's territory), from the cache or, for the keys it
- * lacks, from one row of the territory holding each (an index lookup per key), with the territory's
- * theme labels, which can change and so are read every time: one statement.
+ * lacks, from one row of the territory holding each (an index lookup per key), in one statement.
  */
 export async function facetValues(tx: Db, territoryId: string, keys: FacetKeys): Promise<FacetValues> {
-  const scoped = (key: string) => `${territoryId}:${key}`;
-  const lacking = (map: Map<string, unknown>, list: string[]) => list.filter((k) => !map.has(scoped(k)));
+  if (cached > cacheLimit) {
+    cache.clear();
+    cached = 0;
+  }
+  let known = cache.get(territoryId);
+  if (!known) {
+    known = { fields: new Map(), tags: new Map(), themes: new Map() };
+    cache.set(territoryId, known);
+  }
+  const lacking = (map: Map<string, unknown>, list: string[]) => [...new Set(list.filter((k) => !map.has(k)))];
   const missing = {
-    fields: lacking(cache.fields, keys.fields),
-    tags: lacking(cache.tags, keys.tags),
-    themes: lacking(cache.themes, keys.themes),
+    fields: lacking(known.fields, keys.fields),
+    tags: lacking(known.tags, keys.tags),
+    themes: lacking(known.themes, keys.themes),
   };
+  if (!missing.fields.length && !missing.tags.length && !missing.themes.length) return known;
   /** One row of the territory holding each key, its values as a JSON array. */
   const lookup = (column: string, list: string[], values: string) =>
     list.length
@@ -62,30 +70,14 @@ export async function facetValues(tx: Db, territoryId: string, keys: FacetKeys):
   const r = await tx.execute(sql`SELECT
     ${lookup('fields_key', missing.fields, 'w.kind, w.membership_status, w.commune_insee, w.commune_name, w.shows_status, w.shows_commune')} AS fields,
     ${lookup('tags_key', missing.tags, 'w.tags, w.shows_tags')} AS tags,
-    ${lookup('themes_key', missing.themes, 'w.theme_ids, w.shows_themes')} AS themes,
-    (SELECT json_agg(json_build_object('id', t.id::text, 'fr', t.label_fr, 'en', t.label_en)) FROM territory_themes t
-      WHERE t.territory_id = ${territoryId}) AS labels`);
+    ${lookup('themes_key', missing.themes, 'w.theme_ids, w.shows_themes')} AS themes`);
   const [found] = (r as unknown as { rows: Missing[] }).rows;
-  if (cache.fields.size + cache.tags.size + cache.themes.size > cacheLimit) {
-    for (const map of Object.values(cache)) map.clear();
-  }
   for (const { key, v } of found?.fields ?? []) {
     const [kind, status, commune, label, showsStatus, showsCommune] = v;
-    cache.fields.set(scoped(key), { kind, status, commune, label, showsStatus, showsCommune });
+    known.fields.set(key, { kind, status, commune, label, showsStatus, showsCommune });
   }
-  for (const { key, v } of found?.tags ?? []) cache.tags.set(scoped(key), { values: v[0], shows: v[1] });
-  for (const { key, v } of found?.themes ?? []) cache.themes.set(scoped(key), { values: v[0], shows: v[1] });
-  const pick = <T>(map: Map<string, T>, list: string[]) =>
-    new Map(
-      list.flatMap((k) => {
-        const v = map.get(scoped(k));
-        return v ? [[k, v] as const] : [];
-      }),
-    );
-  return {
-    fields: pick(cache.fields, keys.fields),
-    tags: pick(cache.tags, keys.tags),
-    themes: pick(cache.themes, keys.themes),
-    themeLabels: new Map((found?.labels ?? []).map((l) => [l.id, { fr: l.fr, en: l.en }])),
-  };
+  for (const { key, v } of found?.tags ?? []) known.tags.set(key, { values: v[0], shows: v[1] });
+  for (const { key, v } of found?.themes ?? []) known.themes.set(key, { values: v[0], shows: v[1] });
+  cached += (found?.fields?.length ?? 0) + (found?.tags?.length ?? 0) + (found?.themes?.length ?? 0);
+  return known;
 }

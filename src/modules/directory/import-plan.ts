@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { AppError, type FieldError } from '../../platform/errors/app-error.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { findCommune, territoryThemes } from '../territories/index.ts';
@@ -9,8 +9,8 @@ import { compactIdentifier } from './identifiers.ts';
 import type { TImportRow } from './import.contract.ts';
 import { booleanOf, type ColumnMap, columnKey, kindOf, listOf, mapColumns, sameValue, statusOf } from './import-columns.ts';
 import { type ImportTextKey, importError, importText, issueErrors, parseRow } from './import-messages.ts';
-import type { OrganizationRow } from './organization-dto.ts';
-import { isSearchKey, type Scoped } from './scope.ts';
+import { type OrganizationRow, rowColumns } from './organization-dto.ts';
+import type { Scoped } from './scope.ts';
 
 export type PlannedRow = TImportRow & {
   input?: TCreateOrganizationRequest;
@@ -36,15 +36,6 @@ type Parsed = { line: number; name: string; input: TCreateOrganizationRequest | 
 
 /** Rows read and matched per round trip: one query finds the organisations a whole chunk names. */
 export const planChunk = 1000;
-
-/**
- * The columns an import reads back: all but the search fields (the normalised name and the word
- * lists), which only serve search and weigh the most. The rows read are typed as whole rows:
- * nothing here uses the rest.
- */
-export const rowColumns = Object.fromEntries(
-  Object.entries(getTableColumns(organizations)).filter(([key]) => !isSearchKey(key)),
-) as unknown as typeof organizations._.columns;
 
 /** The header of the column a field (or a request key) came from, to name it in errors. */
 function headerOf(map: ColumnMap, key: string): string {

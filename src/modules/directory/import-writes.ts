@@ -6,12 +6,13 @@ import { findCommune, territoryCommunes } from '../territories/index.ts';
 import { defaultPublicFields, type TOrganization } from './directory.contract.ts';
 import { organizations, organizationThemes } from './directory.tables.ts';
 import { insertMany, updateMany } from './import-bulk.ts';
-import { type PlannedRow, rowColumns } from './import-plan.ts';
+import type { PlannedRow } from './import-plan.ts';
 import {
   addSearchWords,
   loadExtras,
   type OrganizationRow,
   refreshSearchFields,
+  rowColumns,
   searchColumns,
   searchFieldsOnInsert,
   searchValues,

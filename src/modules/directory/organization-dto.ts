@@ -1,11 +1,22 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { territoryThemes } from '../territories/index.ts';
 import type { TOrganization, TPublicField, TPublicOrganization } from './directory.contract.ts';
 import { organizationMetrics, organizations, organizationThemes } from './directory.tables.ts';
+import { isSearchKey } from './scope.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
+
+/**
+ * The columns read to show or compare organisations: all but the search fields (the normalised
+ * name and the word lists), which only serve search and weigh the most (their arrays are most of
+ * what reading a page of organisations allocates). The rows read are typed as whole rows: nothing
+ * reading them uses the rest.
+ */
+export const rowColumns = Object.fromEntries(
+  Object.entries(getTableColumns(organizations)).filter(([key]) => !isSearchKey(key)),
+) as unknown as typeof organizations._.columns;
 type Theme = TOrganization['themes'][number];
 type Metrics = TOrganization['latestMetrics'];
 type Extras = { themes: Map<string, Theme[]>; metrics: Map<string, Metrics> };

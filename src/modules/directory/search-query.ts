@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Beside, besideEachOther, type Db } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locale.ts';
 import { type CountedFacets, countedFacets, type FacetRow } from './facet-counts.ts';
-import { type FacetValues, facetValues } from './facet-values.ts';
+import { type FacetKeys, type FacetValues, facetValues } from './facet-values.ts';
 import { kindLabels, statusLabels } from './labels.ts';
 import { type FacetName, facetNames, type TFacets } from './search.contract.ts';
 import type { Audience, SearchPlan } from './search.ts';
@@ -126,19 +126,26 @@ export async function scan<L = never>(
     const ids = await pageIds(db);
     return { ids, ...(load ? { loaded: await load(db, ids) } : {}) };
   };
-  // One row per group of each grouping set: the rows' facet key (migration 0019) and filters.
+  // One group per key of each grouping set and filter (migration 0019), with the territory's theme
+  // labels, which can change and so are read on every search: one JSON value, one statement.
   const countsOf = async (db: Db) => {
-    const r = await db.execute(sql`SELECT fields_key::text AS f, tags_key::text AS t, themes_key::text AS h${flagColumns},
-        GROUPING(fields_key) AS gf, GROUPING(tags_key) AS gt, count(*)::int AS n
-      FROM ${rows} s GROUP BY GROUPING SETS ((fields_key${flagColumns}), (tags_key${flagColumns}), (themes_key${flagColumns}))`);
-    const groups = (r as unknown as { rows: Group[] }).rows;
-    const keys = (set: (g: Group) => string | null) => [...new Set(groups.flatMap((g) => set(g) ?? []))];
-    const values = await facetValues(db, plan.territoryId, {
-      fields: keys((g) => (Number(g.gf) === 0 ? g.f : null)),
-      tags: keys((g) => (Number(g.gt) === 0 ? g.t : null)),
-      themes: keys((g) => (Number(g.gf) === 1 && Number(g.gt) === 1 ? g.h : null)),
-    });
-    return countGroups(groups, values, active, plan.audience, locale);
+    const r = await db.execute(sql`SELECT (SELECT json_agg(g) FROM (
+        SELECT fields_key::text AS f, tags_key::text AS t, themes_key::text AS h${flagColumns},
+          GROUPING(fields_key) AS gf, GROUPING(tags_key) AS gt, count(*)::int AS n
+        FROM ${rows} s GROUP BY GROUPING SETS ((fields_key${flagColumns}), (tags_key${flagColumns}), (themes_key${flagColumns}))) g) AS groups,
+      (SELECT json_agg(json_build_object('id', t.id::text, 'fr', t.label_fr, 'en', t.label_en)) FROM territory_themes t
+        WHERE t.territory_id = ${plan.territoryId}) AS labels`);
+    const [counted] = (r as unknown as { rows: { groups: Group[] | null; labels: ThemeLabel[] | null }[] }).rows;
+    const groups = counted?.groups ?? [];
+    const keys: FacetKeys = { fields: [], tags: [], themes: [] };
+    for (const g of groups) {
+      if (g.gf === 0) keys.fields.push(String(g.f));
+      else if (g.gt === 0) keys.tags.push(String(g.t));
+      else keys.themes.push(String(g.h));
+    }
+    const values = await facetValues(db, plan.territoryId, keys);
+    const labels = new Map((counted?.labels ?? []).map((l) => [l.id, l]));
+    return countGroups(groups, values, labels, active, plan.audience, locale);
   };
   const [counts, paged] = await besideEachOther(tx, countsOf, pageOf, beside);
   return { ...paged, total: counts.total, facets: facetsOf(counts, locale, kept) };
@@ -146,6 +153,8 @@ export async function scan<L = never>(
 
 /** A group of `scan`'s grouping sets: its key in its set (`gf`, `gt`: 0 in the fields or tags set), its filters' flags. */
 type Group = { f: string | null; t: string | null; h: string | null; gf: number; gt: number; n: number } & Record<string, unknown>;
+/** A theme's labels, by locale. */
+type ThemeLabel = { id: string } & Record<Locale, string>;
 /** What the groups count: the total and each facet's values, unordered (labels null where the caller names them). */
 type Counts = { total: number } & Record<FacetName, FacetRow[]>;
 
@@ -155,7 +164,14 @@ type Counts = { total: number } & Record<FacetName, FacetRow[]>;
  * filter, among those showing the field to a public search; a commune's label is the least of its
  * organisations' names (any filter).
  */
-function countGroups(groups: Group[], values: FacetValues, active: FacetName[], audience: Audience, locale: Locale): Counts {
+function countGroups(
+  groups: Group[],
+  values: FacetValues,
+  themeLabels: Map<string, ThemeLabel>,
+  active: FacetName[],
+  audience: Audience,
+  locale: Locale,
+): Counts {
   const passes = (g: Group, except?: FacetName) => active.every((f) => f === except || g[`f_${f}`] === true);
   const shown = (shows: boolean) => audience === 'staff' || shows;
   const sums = new Map<string, Map<string, number>>(facetNames.map((f) => [f, new Map()]));
@@ -166,8 +182,8 @@ function countGroups(groups: Group[], values: FacetValues, active: FacetName[], 
   const labels = new Map<string, string>();
   let total = 0;
   for (const g of groups) {
-    const n = Number(g.n);
-    if (Number(g.gf) === 0) {
+    const n = g.n;
+    if (g.gf === 0) {
       const v = values.fields.get(String(g.f));
       if (!v) continue;
       if (passes(g)) total += n;
@@ -178,7 +194,7 @@ function countGroups(groups: Group[], values: FacetValues, active: FacetName[], 
       if (passes(g, 'kind')) add('kind', v.kind, n);
       if (passes(g, 'status') && shown(v.showsStatus)) add('status', v.status, n);
       if (passes(g, 'commune') && v.commune !== null && shown(v.showsCommune)) add('commune', v.commune, n);
-    } else if (Number(g.gt) === 0) {
+    } else if (g.gt === 0) {
       const v = values.tags.get(String(g.t));
       if (v && passes(g, 'tag') && shown(v.shows)) for (const tag of v.values) add('tag', tag, n);
     } else {
@@ -188,7 +204,7 @@ function countGroups(groups: Group[], values: FacetValues, active: FacetName[], 
   }
   const rowsOf = (facet: FacetName, label: (value: string) => string | null) =>
     [...(sums.get(facet) ?? [])].map(([value, count]) => ({ value, label: label(value), count }));
-  const theme = rowsOf('theme', (id) => values.themeLabels.get(id)?.[locale] ?? null).filter((r) => values.themeLabels.has(r.value));
+  const theme = rowsOf('theme', (id) => themeLabels.get(id)?.[locale] ?? null).filter((r) => themeLabels.has(r.value));
   return {
     total,
     kind: rowsOf('kind', () => null),
@@ -202,8 +218,17 @@ function countGroups(groups: Group[], values: FacetValues, active: FacetName[], 
   };
 }
 
-/** Strings in the order of their code points, as the "C" collation orders them. */
-const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+/** Strings in the order of their code points, as the "C" collation orders them (their UTF-8 bytes). */
+export function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(i) as number;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
 
 const counted = (rows: FacetRow[]) => rows.map((r) => ({ value: r.value, label: r.label ?? r.value, count: Number(r.count) }));
 const byCount = (a: FacetRow, b: FacetRow) => b.count - a.count || String(a.label ?? a.value).localeCompare(String(b.label ?? b.value));

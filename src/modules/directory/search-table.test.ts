@@ -4,7 +4,7 @@ import { type Agent, createTestApp, type TestApp } from '../../../tests/helpers/
 import { compactFacetCounts, countedFacets } from './facet-counts.ts';
 import { ZOrganizationSearchQuery } from './search.contract.ts';
 import { planSearch } from './search.ts';
-import { runSearch, scan } from './search-query.ts';
+import { byCodePoint, runSearch, scan } from './search-query.ts';
 
 let t: TestApp;
 let staff: Agent;
@@ -304,6 +304,14 @@ describe('a page of organisations whose name holds the query', () => {
 });
 
 describe('the kept facet counts', () => {
+  it('break ties in the order of the "C" collation, by code point, beyond the 16-bit ones too', () => {
+    // UTF-16 code units would put the emoji (a surrogate pair) before U+FB00 and U+FFFF.
+    const words = ['\u{1F600}', '\uFFFF', '\uFB00', 'é', 'a', 'Z', 'ab', '', 'e\u0301', '\u{1F600}a'];
+    const utf8 = [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    expect([...words].sort(byCodePoint)).toEqual(utf8);
+    expect(utf8.slice(-4)).toEqual(['\uFB00', '\uFFFF', '\u{1F600}', '\u{1F600}a']);
+  });
+
   it('answer searches without words exactly as counting the organisations does, for both audiences', async () => {
     const admin = await t.signIn(t.emailOf('admin'));
     const theme = await t.request(admin, {

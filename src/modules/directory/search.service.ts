@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import type { TOrganization, TPublicOrganization } from './directory.contract.ts';
 import { organizations } from './directory.tables.ts';
 import { organizationJsonLd } from './json-ld.ts';
-import { loadExtras, toOrganization, toOrganizations, toPublicOrganization } from './organization-dto.ts';
+import { loadExtras, type OrganizationRow, rowColumns, toOrganization, toOrganizations, toPublicOrganization } from './organization-dto.ts';
 import { relationshipsOf } from './relationships.service.ts';
 import { inTerritory } from './scope.ts';
 import type { TFacets, TOrganizationSearchQuery } from './search.contract.ts';
@@ -17,7 +17,7 @@ type Found = { items: TOrganization[]; total: number; page: number; pageSize: nu
 /** The organisations with these ids, in this order. */
 async function rowsInOrder(tx: Db, ids: string[]) {
   if (!ids.length) return [];
-  const rows = await tx.select().from(organizations).where(inArray(organizations.id, ids));
+  const rows = (await tx.select(rowColumns).from(organizations).where(inArray(organizations.id, ids))) as OrganizationRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -90,7 +90,7 @@ export function createSearchService({ database }: Pick<Deps, 'database'>) {
     publicGet(ctx: Ctx, slug: string, id: string): Promise<TPublicOrganization> {
       return inTerritory(database, ctx, slug, 'directory.read_public', async ({ tx, territory }) => {
         const [row] = await tx
-          .select()
+          .select(rowColumns)
           .from(organizations)
           .where(and(eq(organizations.id, id), eq(organizations.territoryId, territory.id), eq(organizations.isPublic, true)))
           .limit(1);
@@ -109,10 +109,10 @@ export type SearchService = ReturnType<typeof createSearchService>;
 export async function allMatching(tx: Db, territoryId: string, query: TOrganizationSearchQuery) {
   const plan = await planSearch(tx, territoryId, query, 'staff');
   const rows = await tx
-    .select()
+    .select(rowColumns)
     .from(organizations)
     .where(inArray(organizations.id, sql`(SELECT s.organization_id FROM ${plan.source} WHERE ${filtersBut(plan)})`))
     .orderBy(asc(organizations.name), asc(organizations.id))
     .limit(50_000);
-  return toOrganizations(tx, rows);
+  return toOrganizations(tx, rows as OrganizationRow[]);
 }
