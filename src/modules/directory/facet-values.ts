@@ -12,7 +12,7 @@ export type FieldValues = {
 };
 /** What a tags or themes key stands for: the set, and whether the organisations holding it show it. */
 export type SetValues = { values: string[]; shows: boolean };
-/** What the keys of one territory stand for, by key: at least the keys a search asked for. */
+/** What the keys of one territory met so far stand for, by key: a search's keys among them, unless no row holds one any more. */
 export type FacetValues = {
   fields: Map<string, FieldValues>;
   tags: Map<string, SetValues>;
