@@ -5,7 +5,7 @@
  * indexing, no validation, matching nor audit).
  */
 import { createDirectoryServices } from '../../src/modules/directory/index.ts';
-import { generate, organizationRow, random } from './generate.ts';
+import { generate, organizationRow, random, themeSlugs } from './generate.ts';
 import { type BenchApp, benchApp, type Engine, sys } from './setup.ts';
 
 export type ImportFigures = {
@@ -21,15 +21,19 @@ export type ImportFigures = {
   bulkSeconds: number;
 };
 
-const header = 'nom;type;ville;code_insee;secteur;description;site_web;etiquettes;statut;public;identifiant_externe';
+const header = 'nom;type;ville;code_insee;secteur;description;site_web;etiquettes;thematiques;statut;public;identifiant_externe';
 
-/** A French Excel CSV (`;`) of `n` new organisations, with identifiers no generated organisation bears. */
+/**
+ * A French Excel CSV (`;`) of `n` new organisations, with identifiers no generated organisation
+ * bears, each with one of the territory's themes as the generator gives them (by slug).
+ */
 export function importFile(n: number): string {
   const r = random(7);
   const lines = [header];
   for (let i = 0; i < n; i++) {
     const o = organizationRow(i, r);
-    const cells = [o.name, o.kind, o.city, o.commune_insee, o.sector, o.description_fr, o.website, o.tags.join('|')];
+    const theme = themeSlugs[i % themeSlugs.length];
+    const cells = [o.name, o.kind, o.city, o.commune_insee, o.sector, o.description_fr, o.website, o.tags.join('|'), theme];
     lines.push([...cells, o.membership_status, o.is_public ? 'oui' : 'non', `imp-${i}`].join(';'));
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -9,7 +9,8 @@ import type { Db } from '../../platform/db/client.ts';
  */
 type Row = Record<string, unknown>;
 
-const json = (table: PgTable, rows: Row[]) => {
+/** Rows as a set of the table's row type, from one JSON parameter. */
+export const jsonRows = (table: PgTable, rows: Row[]) => {
   const columns = getTableColumns(table);
   const named = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [columns[k]?.name ?? k, v])));
   return sql`json_populate_recordset(NULL::${sql.identifier(getTableName(table))}, ${JSON.stringify(named)}::json)`;
@@ -27,8 +28,13 @@ function groupBy<T>(rows: T[], key: (row: T) => string): T[][] {
   return [...groups.values()];
 }
 
-/** Columns an insert computes in SQL from each row (aliased `o`), and what it joins to compute them. */
-export type Computed = { columns: string[]; values: SQL; join: SQL };
+/**
+ * Columns an insert computes in SQL from each row (aliased `o`), and what it joins to compute them;
+ * `with`, a data-modifying statement run as a CTE of the last insert, when every row is written (its
+ * foreign keys to the rows are checked at the end of that statement, and the table's statement
+ * triggers see what it wrote).
+ */
+export type Computed = { columns: string[]; values: SQL; join: SQL; with?: SQL };
 
 /**
  * Inserts rows given by their Drizzle keys, as `insert().values()` would: a key a row leaves out
@@ -48,12 +54,13 @@ export async function insertMany(tx: Db, table: PgTable, rows: Row[], computed?:
     return out;
   });
   const missing = (r: Row) => keys.filter((k) => r[k] === undefined && columns[k]?.hasDefault).join(',');
-  for (const group of groupBy(filled, missing)) {
+  const groups = groupBy(filled, missing);
+  for (const [i, group] of groups.entries()) {
     const omitted = new Set(missing(group[0] ?? {}).split(','));
     const names = keys.filter((k) => !omitted.has(k)).map((k) => sql.identifier(columns[k]?.name ?? k));
     const list = sql.join(names, sql`, `);
     if (!computed) {
-      await tx.execute(sql`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${json(table, group)}`);
+      await tx.execute(sql`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${jsonRows(table, group)}`);
       continue;
     }
     const more = sql.join(
@@ -64,8 +71,9 @@ export async function insertMany(tx: Db, table: PgTable, rows: Row[], computed?:
       names.map((n) => sql`o.${n}`),
       sql`, `,
     );
+    const before = computed.with && i === groups.length - 1 ? sql`WITH written AS (${computed.with}) ` : sql``;
     await tx.execute(
-      sql`INSERT INTO ${table} (${list}, ${more}) SELECT ${own}, ${computed.values} FROM ${json(table, group)} AS o ${computed.join}`,
+      sql`${before}INSERT INTO ${table} (${list}, ${more}) SELECT ${own}, ${computed.values} FROM ${jsonRows(table, group)} AS o ${computed.join}`,
     );
   }
 }
@@ -86,6 +94,6 @@ export async function updateMany(tx: Db, table: PgTable, rows: (Row & { id: stri
       }),
       sql`, `,
     );
-    await tx.execute(sql`UPDATE ${table} AS t SET ${set} FROM ${json(table, group)} AS v WHERE t.id = v.id`);
+    await tx.execute(sql`UPDATE ${table} AS t SET ${set} FROM ${jsonRows(table, group)} AS v WHERE t.id = v.id`);
   }
 }

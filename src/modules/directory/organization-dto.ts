@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { territoryThemes } from '../territories/index.ts';
@@ -141,6 +141,12 @@ export function toPublicOrganization(o: TOrganization): TPublicOrganization {
   return out as TPublicOrganization;
 }
 
+/** What a theme `t` (of `territory_themes`) adds to the words of the organisations it is given to. */
+export const themeText = sql`t.label_fr || ' ' || t.label_en || ' ' || t.slug`;
+/** The text of the themes organisation `o` has (NULL without any, which concat_ws leaves out). */
+const linkedThemes = sql`(SELECT string_agg(${themeText}, ' ') FROM organization_themes ot
+    JOIN territory_themes t ON t.id = ot.theme_id WHERE ot.organization_id = o.id)`;
+
 /**
  * The search columns of the organisation row `o`, as the lateral call `f` of
  * `totem_organization_search_fields` (migrations 0017 and 0018): the normalised name, the words of
@@ -150,13 +156,8 @@ export function toPublicOrganization(o: TOrganization): TPublicOrganization {
  * from the rest of the text, so that the name is normalised once. Tags may be null (a row being
  * inserted that leaves them to their default): the normalisation folds the missing space away.
  */
-function searchFields(withThemes = true) {
+function searchFields(themes: SQL = linkedThemes) {
   const pub = (field: TPublicField, value: ReturnType<typeof sql>) => sql`CASE WHEN ${field} = ANY(o.public_fields) THEN ${value} END`;
-  // NULL is left out by concat_ws as an organisation without themes is, so a new row (no themes yet) skips the lookup.
-  const themes = withThemes
-    ? sql`(SELECT string_agg(t.label_fr || ' ' || t.label_en || ' ' || t.slug, ' ') FROM organization_themes ot
-    JOIN territory_themes t ON t.id = ot.theme_id WHERE ot.organization_id = o.id)`
-    : sql`NULL`;
   const tags = sql`array_to_string(o.tags, ' ')`;
   return sql`CROSS JOIN LATERAL totem_organization_search_fields(o.name,
         concat_ws(' ', o.legal_name, o.siren, o.siret, o.rna, o.street, o.city, o.commune_name,
@@ -171,8 +172,11 @@ function searchFields(withThemes = true) {
 /** The search columns an organisation's row takes from its search fields `f` (see `searchFields`). */
 export const searchColumns = ['search_name', 'search_words', 'search_joined'];
 export const searchValues = () => sql`f.search_name, f.search_words, f.joined`;
-/** What an insert of rows aliased `o` joins to compute their search columns (a new row has no themes yet). */
-export const searchFieldsOnInsert = () => searchFields(false);
+/**
+ * What an insert of rows aliased `o` joins to compute their search columns: their themes are not
+ * written yet, so their text is given (`themes`, NULL when the rows have none).
+ */
+export const searchFieldsOnInsert = (themes: SQL = sql`NULL`) => searchFields(themes);
 
 /** Recomputes the search fields of organisations, then adds their words to the territory's. */
 export async function refreshSearchFields(tx: Db, ids: string[]): Promise<void> {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { compactFacetCounts, countedFacets } from './facet-counts.ts';
+import { refreshSearchFields } from './organization-dto.ts';
 import { ZOrganizationSearchQuery } from './search.contract.ts';
 import { planSearch } from './search.ts';
 import { byCodePoint, runSearch, scan } from './search-query.ts';
@@ -165,12 +166,39 @@ describe('the search table, in step with the organisations', () => {
     expect(await copies()).toBe(before - 1);
     await inStep();
 
-    const file = ['Nom;Type;Code INSEE;Étiquettes;Statut;Public', 'Atelier Marée;fablab;62193;maree|bois;membre;oui'].join('\r\n');
-    const imported = await t.request(staff, { method: 'POST', url: `${base}/imports/organizations`, payload: { content: file } });
+    // An import writes new organisations with their themes in one statement: the themes reach the
+    // search tables, and the search fields hold their labels as a later refresh would compute them.
+    const coast = await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/territories/alpha/themes',
+      payload: { slug: 'littoral', labelFr: 'Économie littorale', labelEn: 'Coastal economy' },
+    });
+    expect(coast.statusCode).toBe(201);
+    const file = [
+      'Nom;Type;Code INSEE;Étiquettes;Statut;Public;Thématiques',
+      'Atelier Marée;fablab;62193;maree|bois;membre;oui;littoral',
+      'Port Atelier;startup;;;prospect;oui;littoral|Tiers-lieux neufs',
+      'Dune Studio;startup;;;prospect;oui;',
+    ].join('\r\n');
+    const refused = await t.request(staff, { method: 'POST', url: `${base}/imports/organizations`, payload: { content: file } });
+    expect(refused.statusCode).toBe(422);
+    const fixed = file.replace('littoral|Tiers-lieux neufs', 'littoral|Économie littorale');
+    const imported = await t.request(staff, { method: 'POST', url: `${base}/imports/organizations`, payload: { content: fixed } });
     expect(imported.statusCode).toBe(200);
     await inStep();
     const found = (await t.request(staff, { method: 'GET', url: `${base}/organizations?q=maree&tag=bois` })).json();
     expect(found.items.map((o: { name: string }) => o.name)).toEqual(['Atelier Marée']);
+    const coastal = (await t.request(staff, { method: 'GET', url: `${base}/organizations?q=coastal` })).json();
+    expect(coastal.items.map((o: { name: string }) => o.name)).toEqual(['Atelier Marée', 'Port Atelier']);
+    expect(coastal.facets.theme).toEqual([{ value: coast.json().id, label: 'Économie littorale', count: 2 }]);
+    const fields = () =>
+      t.deps.database.transaction({ system: true }, async (tx) =>
+        rows(await tx.execute(sql`SELECT id, search_name, search_words, search_joined FROM organizations ORDER BY id`)),
+      );
+    const written = await fields();
+    const ids = (written as { id: string }[]).map((r) => r.id);
+    await t.deps.database.transaction({ system: true }, (tx) => refreshSearchFields(tx, ids));
+    expect(await fields()).toEqual(written);
 
     // Folding the changes keeps every sum and leaves one row per value.
     const changes = async () =>
