@@ -125,6 +125,27 @@ describe('the language of an import', () => {
     ]);
   });
 
+  it('refuses another territory’s theme, by slug or by id, and writes nothing', async () => {
+    const beta = await t.signIn('admin@beta.test');
+    const theirs = await t.request(beta, {
+      method: 'POST',
+      url: '/api/v1/territories/beta/themes',
+      payload: { slug: 'littoral-beta', labelFr: 'Littoral', labelEn: 'Coast' },
+    });
+    expect(theirs.statusCode).toBe(201);
+    const before = await auditTotal();
+    for (const named of ['littoral-beta', theirs.json().id as string]) {
+      const res = await post('imports/organizations', `nom;type;thematiques\nPort Voisin;pme;numerique|${named}`, {});
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors).toEqual([
+        { path: 'line.2.thematiques', code: 'unknown_theme', message: `aucune thématique « ${named} » sur ce territoire` },
+      ]);
+    }
+    expect((await auditTotal()).total).toBe(before.total);
+    const found = await t.request(staff, { method: 'GET', url: `${base}/organizations?q=port%20voisin` });
+    expect(found.json().total).toBe(0);
+  });
+
   it('speaks French in a people import too', async () => {
     const file = ['prenom;nom;email;base_legale;identifiant_externe_structure', 'Léa;Petit;lea@example.test;contrat;inconnue'].join('\n');
     const res = (await post('imports/people/preview', file, {})).json();
