@@ -16,7 +16,7 @@ export const offerKinds = ['co_founder', 'job', 'investment', 'expertise', 'part
 
 /**
  * Organisations of a territory's ecosystem (structures). Tenant-owned. `search_name`,
- * `search_words` and `search_joined` are computed by `totem_organization_search_fields()` from
+ * `search_words` and `search_joined` are computed by `searchFieldsOf` (organization-dto.ts) from
  * every field normalised (lower case, no accents, no punctuation) and kept by the services.
  */
 export const organizations = pgTable(

@@ -87,6 +87,27 @@ describe('a large organisation import', () => {
     expect((await post('imports/organizations', file)).json().summary).toMatchObject({ update: 0, skip: 1 });
   });
 
+  it('audits each new organisation as the API then shows it, its themes in the territory’s order', async () => {
+    for (const [slug, labelFr] of [
+      ['zones-humides', 'Zones humides'],
+      ['agriculture', 'Agriculture'],
+    ]) {
+      await t.request(admin, { method: 'POST', url: '/api/v1/territories/alpha/themes', payload: { slug, labelFr, labelEn: slug } });
+    }
+    const file = 'nom;type;thematiques;identifiant_externe\nMarais Vivants;association;zones-humides|numerique|agriculture;marais-1';
+    const res = await post('imports/organizations', file);
+    expect(res.json().summary).toMatchObject({ create: 1 });
+    const id = res.json().rows[0].organizationId as string;
+    const shown = (await t.request(staff, { method: 'GET', url: `${base}/organizations/${id}` })).json();
+    expect(shown.themes.map((th: { slug: string }) => th.slug)).toEqual(['agriculture', 'numerique', 'zones-humides']);
+    // The page adds the organisation's people and relationships to the record the audit keeps.
+    const { affiliations, affiliationCount, relationships, relationshipCount, ...record } = shown;
+    expect({ affiliations, relationships }).toEqual({ affiliations: [], relationships: [] });
+    const audited = (await auditTotal()).items[1];
+    expect(audited).toMatchObject({ action: 'create', entity: 'organization' });
+    expect(audited?.after).toEqual(record);
+  });
+
   it('shows in the preview a SIRET that does not begin with the SIREN', async () => {
     const res = await post('imports/organizations/preview', 'nom;type;siren;siret\nBybe;start-up;552100554;73282932000074');
     expect(res.json().rows[0]).toMatchObject({ action: 'error', errors: [{ path: 'line.2.siret', code: 'siret_siren_mismatch' }] });

@@ -29,10 +29,10 @@ function groupBy<T>(rows: T[], key: (row: T) => string): T[][] {
 }
 
 /**
- * Columns an insert computes in SQL from each row (aliased `o`), and what it joins to compute them;
- * `with`, a data-modifying statement run as a CTE of the last insert, when every row is written (its
- * foreign keys to the rows are checked at the end of that statement, and the table's statement
- * triggers see what it wrote).
+ * Columns an insert computes in SQL from its rows (the CTE `o`, which `join` may read again), and
+ * what it joins to compute them; `with`, a data-modifying statement run as a CTE of the last insert,
+ * when every row is written (its foreign keys to the rows are checked at the end of that statement,
+ * and the table's statement triggers see what it wrote).
  */
 export type Computed = { columns: string[]; values: SQL; join: SQL; with?: SQL };
 
@@ -71,9 +71,10 @@ export async function insertMany(tx: Db, table: PgTable, rows: Row[], computed?:
       names.map((n) => sql`o.${n}`),
       sql`, `,
     );
-    const before = computed.with && i === groups.length - 1 ? sql`WITH written AS (${computed.with}) ` : sql``;
+    const written = computed.with && i === groups.length - 1 ? sql`, written AS (${computed.with})` : sql``;
     await tx.execute(
-      sql`${before}INSERT INTO ${table} (${list}, ${more}) SELECT ${own}, ${computed.values} FROM ${jsonRows(table, group)} AS o ${computed.join}`,
+      sql`WITH o AS MATERIALIZED (SELECT * FROM ${jsonRows(table, group)})${written}
+        INSERT INTO ${table} (${list}, ${more}) SELECT ${own}, ${computed.values} FROM o ${computed.join}`,
     );
   }
 }

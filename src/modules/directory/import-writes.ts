@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { count, eq, inArray, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { type AuditEntry, auditMany } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { findCommune, territoryCommunes } from '../territories/index.ts';
+import { findCommune, territoryCommunes, territoryThemes } from '../territories/index.ts';
 import { defaultPublicFields, type TOrganization } from './directory.contract.ts';
 import { organizations, organizationThemes } from './directory.tables.ts';
 import { insertMany, jsonRows, updateMany } from './import-bulk.ts';
@@ -29,13 +29,34 @@ type Links = { id: string; themeIds: string[] }[];
 /** Rows written per round of statements: large enough to amortise round trips, small enough to keep each statement light. */
 export const writeChunk = 1000;
 
-/** The territory's communes, so that each row's commune is placed inside or outside it without a query. */
-export async function coveredCommunes(s: Scoped): Promise<Set<string>> {
-  const rows = await s.tx
-    .select({ code: territoryCommunes.inseeCode })
-    .from(territoryCommunes)
-    .where(eq(territoryCommunes.territoryId, s.territory.id));
-  return new Set(rows.map((r) => r.code));
+type Theme = TOrganization['themes'][number];
+/**
+ * What every chunk of an import reads alike, read once: the territory's communes, so that each
+ * row's commune is placed inside or outside it without a query, and its themes in the order an
+ * organisation lists them (by French label, as `loadExtras` reads them), so that the audit entry of
+ * a new organisation gets its themes without a query.
+ */
+export type WriteContext = { covered: Set<string>; themes: Map<string, Theme> };
+
+export async function writeContext(s: Scoped, rows: PlannedRow[]): Promise<WriteContext> {
+  const covered = new Set<string>();
+  if (rows.some((r) => r.input?.communeInsee || r.patch?.communeInsee)) {
+    const communes = await s.tx
+      .select({ code: territoryCommunes.inseeCode })
+      .from(territoryCommunes)
+      .where(eq(territoryCommunes.territoryId, s.territory.id));
+    for (const c of communes) covered.add(c.code);
+  }
+  const themes = new Map<string, Theme>();
+  if (rows.some((r) => r.action === 'create' && r.input?.themeIds?.length)) {
+    const ordered = await s.tx
+      .select({ id: territoryThemes.id, slug: territoryThemes.slug, labelFr: territoryThemes.labelFr, labelEn: territoryThemes.labelEn })
+      .from(territoryThemes)
+      .where(eq(territoryThemes.territoryId, s.territory.id))
+      .orderBy(asc(territoryThemes.labelFr));
+    for (const t of ordered) themes.set(t.id, t);
+  }
+  return { covered, themes };
 }
 
 /**
@@ -66,13 +87,22 @@ export function vacuumAfterImport(database: Pick<Database, 'vacuumSoon'>, summar
   if (summary.create + summary.update > 0) void database.vacuumSoon?.();
 }
 
-const noExtras = { themes: new Map(), metrics: new Map() };
-
-/** DTOs of organisations from their rows; themes and figures are read only for those that may have some. */
-async function dtos(s: Scoped, rows: OrganizationRow[], withExtras: Set<string> | 'all'): Promise<Map<string, TOrganization>> {
-  const ids = rows.map((r) => r.id).filter((id) => withExtras === 'all' || withExtras.has(id));
-  const extras = ids.length ? await loadExtras(s.tx, ids) : noExtras;
+/** DTOs of existing organisations from their rows, with their themes and figures. */
+async function dtos(s: Scoped, rows: OrganizationRow[]): Promise<Map<string, TOrganization>> {
+  const extras = await loadExtras(
+    s.tx,
+    rows.map((r) => r.id),
+  );
   return new Map(rows.map((r) => [r.id, toOrganization(r, extras)]));
+}
+
+/** The themes of new organisations, from the links just written, each list in the territory's order. */
+function themesOfNew(links: { organizationId: string; themeId: string }[], themes: Map<string, Theme>): Map<string, Theme[]> {
+  const rank = new Map([...themes.keys()].map((id, i) => [id, i]));
+  const out = new Map<string, Theme[]>();
+  for (const l of links) out.set(l.organizationId, [...(out.get(l.organizationId) ?? []), themes.get(l.themeId) as Theme]);
+  for (const list of out.values()) list.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  return out;
 }
 
 /** Replaces the themes of updated organisations (their search fields are refreshed after). */
@@ -114,8 +144,11 @@ async function insertAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf) {
     columns: searchColumns,
     values: searchValues(),
     join: themes
-      ? sql`LEFT JOIN (SELECT l.organization_id AS id, string_agg(${themeText}, ' ') AS text FROM ${themes} AS l
-          JOIN territory_themes t ON t.id = l.theme_id GROUP BY l.organization_id) th ON th.id = o.id ${searchFieldsOnInsert(sql`th.text`)}`
+      ? searchFieldsOnInsert(
+          sql`LEFT JOIN (SELECT l.organization_id AS id, string_agg(${themeText}, ' ') AS text FROM ${themes} AS l
+            JOIN territory_themes t ON t.id = l.theme_id GROUP BY l.organization_id) th ON th.id = o.id`,
+          sql`th.text`,
+        )
       : searchFieldsOnInsert(),
     ...(themes
       ? {
@@ -123,7 +156,7 @@ async function insertAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf) {
         }
       : {}),
   });
-  return { created, themed: new Set(links.map((l) => l.organizationId)) };
+  return { created, links };
 }
 
 /** Applies the chunk's updates: one statement per set of changed columns, then their themes. */
@@ -148,7 +181,7 @@ async function updateAll(s: Scoped, rows: PlannedRow[], communeOf: CommuneOf, no
  * `refreshSearchFields`), and one audit entry per organisation with its state
  * before and after, in the caller's transaction. Returns the id given to each created line.
  */
-export async function writeOrganizations(s: Scoped, rows: PlannedRow[], covered: Set<string>): Promise<Map<number, string>> {
+export async function writeOrganizations(s: Scoped, rows: PlannedRow[], { covered, themes }: WriteContext): Promise<Map<number, string>> {
   const communeOf = (code: string) => ({
     communeInsee: code,
     communeName: findCommune(code)?.name ?? null,
@@ -157,26 +190,21 @@ export async function writeOrganizations(s: Scoped, rows: PlannedRow[], covered:
   const before = await dtos(
     s,
     rows.flatMap((r) => (r.action === 'update' && r.existing ? [r.existing] : [])),
-    'all',
   );
-  const { created, themed } = await insertAll(s, rows, communeOf);
+  const { created, links } = await insertAll(s, rows, communeOf);
   const updated = await updateAll(s, rows, communeOf, new Date());
   const ids = [...created.values(), ...updated];
   await refreshSearchFields(s.tx, updated);
   await addSearchWords(s.tx, [...created.values()]);
   const fresh = await reread(s, ids);
-  // A new organisation has no figures yet: its extras are read only when it has themes.
+  // A new organisation has no figures yet, and its themes are those just linked: nothing to read.
   const isNew = new Set(created.values());
+  const extras = { themes: themesOfNew(links, themes), metrics: new Map() };
   const after = new Map([
-    ...(await dtos(
-      s,
-      fresh.filter((r) => isNew.has(r.id)),
-      themed,
-    )),
+    ...fresh.filter((r) => isNew.has(r.id)).map((r) => [r.id, toOrganization(r, extras)] as const),
     ...(await dtos(
       s,
       fresh.filter((r) => !isNew.has(r.id)),
-      'all',
     )),
   ]);
   const entries: AuditEntry[] = [];

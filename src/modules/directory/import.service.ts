@@ -7,7 +7,7 @@ import { compactFacetCounts } from './facet-counts.ts';
 import type { TImportReport, TImportRequest } from './import.contract.ts';
 import { importError, importText } from './import-messages.ts';
 import { type PlannedRow, type Progress, planImport } from './import-plan.ts';
-import { coveredCommunes, statisticsKeeper, vacuumAfterImport, writeChunk, writeOrganizations } from './import-writes.ts';
+import { statisticsKeeper, vacuumAfterImport, writeChunk, writeContext, writeOrganizations } from './import-writes.ts';
 import { inTerritory, record, type Scoped } from './scope.ts';
 
 /**
@@ -68,12 +68,12 @@ function report(csv: ParsedCsv, rows: PlannedRow[], committed: boolean): TImport
 
 /** Writes the planned rows chunk by chunk, so a file of any size costs a few statements per chunk. */
 async function apply(s: Scoped, rows: PlannedRow[], onProgress?: Progress): Promise<PlannedRow[]> {
-  const covered = rows.some((r) => r.input?.communeInsee || r.patch?.communeInsee) ? await coveredCommunes(s) : new Set<string>();
+  const context = await writeContext(s, rows);
   const done: PlannedRow[] = [];
   const grown = rows.length > writeChunk ? await statisticsKeeper(s) : undefined;
   for (let i = 0; i < rows.length; i += writeChunk) {
     const chunk = rows.slice(i, i + writeChunk);
-    const created = await writeOrganizations(s, chunk, covered);
+    const created = await writeOrganizations(s, chunk, context);
     await grown?.(created.size);
     for (const r of chunk) done.push({ ...r, organizationId: created.get(r.line) ?? r.organizationId });
     onProgress?.(done.length, rows.length);

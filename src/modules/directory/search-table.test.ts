@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { compactFacetCounts, countedFacets } from './facet-counts.ts';
-import { refreshSearchFields } from './organization-dto.ts';
+import { refreshSearchFields, searchFieldsOf } from './organization-dto.ts';
 import { ZOrganizationSearchQuery } from './search.contract.ts';
 import { planSearch } from './search.ts';
 import { byCodePoint, runSearch, scan } from './search-query.ts';
@@ -256,37 +256,40 @@ describe('the territory’s words', () => {
 });
 
 describe('an organisation’s search fields', () => {
-  it('are the document, name, audience-marked words and vocabulary flags made before, with the name normalised once', async () => {
-    // [name, the other text, the public text, public?]: accents, ligatures, hyphens and apostrophes,
-    // punctuation at either end, a name that normalises to nothing, missing text, digits, repeats.
+  it('are the name, audience-marked words and vocabulary flags the earlier functions made, for many rows at once', async () => {
+    // [name, the text of the fields shown, that of the others, public?]: accents, ligatures, hyphens
+    // and apostrophes, punctuation at either end, a name that normalises to nothing, missing text,
+    // digits, repeats, a word both shown and hidden, the whole name run together in a field.
     const cases: [string, string | null, string | null, boolean | null][] = [
-      ['FabLab Calais – site industriel', 'Impression 3D, découpe laser', 'Impression 3D', true],
-      ['Œuvres d’Art-Béthune', 'ŒUVRE ß straße İstanbul e\u0301cole', null, true],
+      ['FabLab Calais – site industriel', 'Impression 3D', 'découpe laser', true],
+      ['Œuvres d’Art-Béthune', null, 'ŒUVRE ß straße İstanbul e\u0301cole', true],
       ['-- TEKTOS --', '', '', true],
-      ['!!!', '...', '', true],
+      ['!!!', '', '...', true],
       ['!!!', null, null, false],
-      ['?', 'Solo', 'Solo', true],
-      ['Bybe', 'bybe BYBE bybe', 'bybe BYBE bybe', true],
-      ['Atlas 2026 numérique', "l'atlas - numérique ; 2026", "l'atlas", false],
-      ['Louvre Lens Vallée', 'Lens   Liévin\tpatrimoine\nnumérique', 'Lens Liévin patrimoine numérique', null],
-      ['a b c', 'abc ab bc', 'c', true],
+      ['?', 'Solo', null, true],
+      ['Bybe', 'bybe BYBE bybe', 'BYBE', true],
+      ['Atlas 2026 numérique', "l'atlas", '- numérique ; 2026', false],
+      ['Louvre Lens Vallée', 'Lens Liévin patrimoine numérique', 'Lens   Liévin\tpatrimoine\nnumérique', null],
+      ['a b c', 'c', 'abc ab bc', true],
     ];
+    const json = JSON.stringify(cases.map(([name, shown, hidden, isPublic], id) => ({ id, name, shown, hidden, is_public: isPublic })));
+    const input = sql`json_to_recordset(${json}::json) AS v(id int, name text, shown text, hidden text, is_public boolean)`;
     const r = await t.deps.database.transaction({ system: true }, (tx) =>
       tx.execute(sql`
-        SELECT f.doc = o.doc AS doc, f.search_name = o.search_name AS name,
+        SELECT o.search_name = f.search_name AS name,
           -- The public document's words as they are, then every other word of the document marked (migration 0016).
           f.search_words = w.public || ARRAY(SELECT '~' || x FROM unnest(w.every) AS x WHERE x <> ALL (w.public)) AS words,
           -- Not plain: not in the document as they are, or the whole name run together when it has several words.
           f.joined = ARRAY(SELECT DISTINCT x FROM unnest(w.every) AS x WHERE position(' ' || x || ' ' IN ' ' || o.doc || ' ') = 0
             OR (x = replace(o.search_name, ' ', '') AND position(' ' IN o.search_name) > 0) ORDER BY x) AS joined
-        FROM json_to_recordset(${JSON.stringify(cases.map(([name, rest, pub, isPublic]) => ({ name, rest, pub, is_public: isPublic })))}::json)
-          AS v(name text, rest text, pub text, is_public boolean)
-        CROSS JOIN LATERAL (SELECT totem_search_doc(v.name, v.rest) AS doc,
-          CASE WHEN v.is_public THEN totem_search_doc(v.name, v.pub) ELSE '' END AS pub, totem_normalize(v.name) AS search_name) o
+        FROM ${input}
+        CROSS JOIN LATERAL (SELECT totem_search_doc(v.name, concat_ws(' ', v.shown, v.hidden)) AS doc,
+          CASE WHEN v.is_public THEN totem_search_doc(v.name, v.shown) ELSE '' END AS pub, totem_normalize(v.name) AS search_name) o
         CROSS JOIN LATERAL (SELECT totem_search_words(v.name, o.doc) AS every, totem_search_words(v.name, o.pub) AS public) w
-        CROSS JOIN LATERAL totem_organization_search_fields(v.name, v.rest, v.pub, v.is_public) f`),
+        JOIN ${searchFieldsOf(sql`SELECT * FROM ${input}`)} ON f.id = v.id
+        ORDER BY v.id`),
     );
-    const same = { doc: true, name: true, words: true, joined: true };
+    const same = { name: true, words: true, joined: true };
     expect(rows(r)).toEqual(cases.map(() => same));
   });
 });
