@@ -72,7 +72,6 @@ export const organizations = pgTable(
     uniqueIndex('organizations_siret_key').on(t.territoryId, t.siret).where(sql`${t.siret} IS NOT NULL`),
     uniqueIndex('organizations_external_id_key').on(t.territoryId, t.externalId).where(sql`${t.externalId} IS NOT NULL`),
     index('organizations_territory_name_idx').on(t.territoryId, t.name),
-    index('organizations_tags_idx').using('gin', t.tags),
     check('organizations_kind_check', sql`${t.kind} IN (${inList(organizationKinds)})`),
     check('organizations_status_check', sql`${t.membershipStatus} IN (${inList(membershipStatuses)})`),
     check('organizations_siren_check', sql`${t.siren} ~ '^[0-9]{9}$'`),
